@@ -43,7 +43,12 @@ const decodeText = (bytes: Uint8Array, file: string, issues: InputIssue[]): stri
   } catch {
     const enc = chardet.detect(bytes) ?? 'GB18030';
     const use = iconv.encodingExists(enc) ? enc : 'GB18030';
-    issues.push({ severity: 'warning', code: 'table.encoding', file, message: `file is not UTF-8; read it as ${use} (save as UTF-8 to avoid this)` });
+    issues.push({
+      severity: 'warning',
+      code: 'table.encoding',
+      file,
+      message: `file is not UTF-8; read it as ${use} (save as UTF-8 to avoid this)`,
+    });
     return iconv.decode(Buffer.from(bytes), use);
   }
 };
@@ -67,19 +72,34 @@ export const readTable = async (source: TableSource, issues: InputIssue[]): Prom
   const file = source.name;
   if (/\.xlsx$/i.test(file)) {
     if (typeof source.content === 'string') {
-      issues.push({ severity: 'error', code: 'table.xlsx.text', file, message: 'an .xlsx file must be given as bytes' });
+      issues.push({
+        severity: 'error',
+        code: 'table.xlsx.text',
+        file,
+        message: 'an .xlsx file must be given as bytes',
+      });
       return undefined;
     }
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(source.content) as unknown as ArrayBuffer);
     } catch (e) {
-      issues.push({ severity: 'error', code: 'table.xlsx.invalid', file, message: `not a readable .xlsx workbook (${(e as Error).message})` });
+      issues.push({
+        severity: 'error',
+        code: 'table.xlsx.invalid',
+        file,
+        message: `not a readable .xlsx workbook (${(e as Error).message})`,
+      });
       return undefined;
     }
     const ws = wb.worksheets[0];
     if (!ws) {
-      issues.push({ severity: 'error', code: 'table.xlsx.empty', file, message: 'the workbook has no worksheet' });
+      issues.push({
+        severity: 'error',
+        code: 'table.xlsx.empty',
+        file,
+        message: 'the workbook has no worksheet',
+      });
       return undefined;
     }
     const all: (string | number | null)[][] = [];
@@ -89,15 +109,27 @@ export const readTable = async (source: TableSource, issues: InputIssue[]): Prom
       all.push(vals);
     });
     const [head, ...rows] = all;
-    return { header: (head ?? []).map((h) => String(h ?? '').trim()), rows: rows.filter((r) => r.some((v) => v !== null && v !== '')) };
+    return {
+      header: (head ?? []).map((h) => String(h ?? '').trim()),
+      rows: rows.filter((r) => r.some((v) => v !== null && v !== '')),
+    };
   }
   const text = typeof source.content === 'string' ? source.content : decodeText(source.content, file, issues);
   try {
-    const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    const records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as string[][];
     const [head, ...rows] = records;
     return { header: (head ?? []).map((h) => h.trim()), rows };
   } catch (e) {
-    issues.push({ severity: 'error', code: 'table.csv.invalid', file, message: `not valid CSV: ${(e as Error).message}` });
+    issues.push({
+      severity: 'error',
+      code: 'table.csv.invalid',
+      file,
+      message: `not valid CSV: ${(e as Error).message}`,
+    });
     return undefined;
   }
 };
@@ -117,22 +149,42 @@ const textOf = (v: string | number | null): string | null => {
   return MISSING.has(t) ? null : t;
 };
 
-const META_COLUMNS: Record<string, string> = { Level: 'level', iCode: 'iCode', iName: 'iName', Direction: 'direction', Weight: 'weight', Parent: 'parent', Type: 'type', Unit: 'unit', Target: 'target', Denominator: 'denominator' };
+const META_COLUMNS: Record<string, string> = {
+  Level: 'level',
+  iCode: 'iCode',
+  iName: 'iName',
+  Direction: 'direction',
+  Weight: 'weight',
+  Parent: 'parent',
+  Type: 'type',
+  Unit: 'unit',
+  Target: 'target',
+  Denominator: 'denominator',
+};
 
 /** Parses iMeta rows into MetaRow[] (problems go to `issues`). */
 export const metaFromTable = (t: Table, file: string, issues: InputIssue[]): MetaRow[] => {
   const col = (name: string) => t.header.indexOf(name);
   for (const req of ['iCode', 'Level', 'Direction', 'Weight', 'Parent', 'Type']) {
-    if (col(req) < 0) issues.push({ severity: 'error', code: 'imeta.column.missing', file, field: req, message: `iMeta has no "${req}" column (COINr's iMeta needs iCode, iName, Level, Direction, Weight, Parent, Type)` });
+    if (col(req) < 0)
+      issues.push({
+        severity: 'error',
+        code: 'imeta.column.missing',
+        file,
+        field: req,
+        message: `iMeta has no "${req}" column (COINr's iMeta needs iCode, iName, Level, Direction, Weight, Parent, Type)`,
+      });
   }
   if (issues.some((i) => i.code === 'imeta.column.missing')) return [];
   return t.rows.map((cells, r) => {
     const row = r + 2;
     const get = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? null) : null);
-    const bad = (field: string, message: string) => issues.push({ severity: 'error', code: 'imeta.value.invalid', file, row, field, message });
+    const bad = (field: string, message: string) =>
+      issues.push({ severity: 'error', code: 'imeta.value.invalid', file, row, field, message });
     const typeText = textOf(get('Type'));
     let type: MetaType = 'Other';
-    if (typeText === null || !(META_TYPES as readonly string[]).includes(typeText)) bad('Type', `Type must be one of ${META_TYPES.join(', ')}; got ${JSON.stringify(typeText ?? '')}`);
+    if (typeText === null || !(META_TYPES as readonly string[]).includes(typeText))
+      bad('Type', `Type must be one of ${META_TYPES.join(', ')}; got ${JSON.stringify(typeText ?? '')}`);
     else type = typeText as MetaType;
     const structural = type === 'Indicator' || type === 'Aggregate';
     const num = (field: string, fallback: number): number => {
@@ -165,7 +217,8 @@ export const metaFromTable = (t: Table, file: string, issues: InputIssue[]): Met
       type,
       extra,
     };
-    if (structural && direction !== 1 && direction !== -1) bad('Direction', `Direction must be 1 or -1; got ${direction}`);
+    if (structural && direction !== 1 && direction !== -1)
+      bad('Direction', `Direction must be 1 or -1; got ${direction}`);
     const unit = textOf(get('Unit'));
     if (unit !== null) m.unit = unit;
     if (target !== undefined && !Number.isNaN(target)) m.target = target;
@@ -176,21 +229,71 @@ export const metaFromTable = (t: Table, file: string, issues: InputIssue[]): Met
 };
 
 /** Parses iData rows against the framework (indicator, group and denominator columns). */
-export const stateFromTable = (t: Table, fw: Framework, file: string, issues: InputIssue[]): { state: RunState | undefined; isPanel: boolean } => {
+export const stateFromTable = (
+  t: Table,
+  fw: Framework,
+  file: string,
+  issues: InputIssue[],
+): { state: RunState | undefined; isPanel: boolean } => {
   const col = new Map(t.header.map((h, k) => [h, k] as const));
   const err = (code: string, message: string, row?: number, field?: string) =>
-    issues.push({ severity: 'error', code, file, ...(row !== undefined ? { row } : {}), ...(field ? { field } : {}), message });
+    issues.push({
+      severity: 'error',
+      code,
+      file,
+      ...(row !== undefined ? { row } : {}),
+      ...(field ? { field } : {}),
+      message,
+    });
   if (!col.has('uCode')) err('idata.column.missing', 'iData has no "uCode" column', undefined, 'uCode');
   const indicators = fw.indicators().map((r) => r.iCode);
-  for (const c of indicators) if (!col.has(c)) err('idata.indicator.missing', `iData has no column for indicator "${c}" (named in iMeta)`, undefined, c);
-  const denomCodes = [...new Set([...fw.denominatorCodes(), ...fw.indicators().flatMap((r) => (r.denominator ? [r.denominator] : []))])];
+  for (const c of indicators)
+    if (!col.has(c))
+      err(
+        'idata.indicator.missing',
+        `iData has no column for indicator "${c}" (named in iMeta)`,
+        undefined,
+        c,
+      );
+  const denomCodes = [
+    ...new Set([
+      ...fw.denominatorCodes(),
+      ...fw.indicators().flatMap((r) => (r.denominator ? [r.denominator] : [])),
+    ]),
+  ];
   for (const d of fw.indicators()) {
-    if (d.denominator && !col.has(d.denominator)) err('idata.denominator.missing', `iData has no column "${d.denominator}", the Denominator of "${d.iCode}"`, undefined, d.denominator);
+    if (d.denominator && !col.has(d.denominator))
+      err(
+        'idata.denominator.missing',
+        `iData has no column "${d.denominator}", the Denominator of "${d.iCode}"`,
+        undefined,
+        d.denominator,
+      );
   }
-  const groupCodes = [...new Set([...fw.groupCodes().filter((g) => col.has(g)), ...t.header.filter((h) => h.endsWith('_group'))])];
-  const known = new Set(['uCode', 'uName', 'Time', ...indicators, ...denomCodes, ...groupCodes, ...fw.meta.map((r) => r.iCode)]);
+  const groupCodes = [
+    ...new Set([
+      ...fw.groupCodes().filter((g) => col.has(g)),
+      ...t.header.filter((h) => h.endsWith('_group')),
+    ]),
+  ];
+  const known = new Set([
+    'uCode',
+    'uName',
+    'Time',
+    ...indicators,
+    ...denomCodes,
+    ...groupCodes,
+    ...fw.meta.map((r) => r.iCode),
+  ]);
   for (const h of t.header) {
-    if (!known.has(h)) issues.push({ severity: 'warning', code: 'idata.column.unknown', file, field: h, message: `column "${h}" is not in iMeta; it is ignored` });
+    if (!known.has(h))
+      issues.push({
+        severity: 'warning',
+        code: 'idata.column.unknown',
+        file,
+        field: h,
+        message: `column "${h}" is not in iMeta; it is ignored`,
+      });
   }
   if (issues.some((i) => i.severity === 'error')) return { state: undefined, isPanel: false };
 
@@ -203,7 +306,12 @@ export const stateFromTable = (t: Table, fw: Framework, file: string, issues: In
     return Float64Array.from(t.rows, (cells, r) => {
       const v = numberOf(cells[k] ?? null);
       if (v === undefined) {
-        err('idata.value.invalid', `"${code}" must be a number or empty (missing); got ${JSON.stringify(cells[k])}`, r + 2, code);
+        err(
+          'idata.value.invalid',
+          `"${code}" must be a number or empty (missing); got ${JSON.stringify(cells[k])}`,
+          r + 2,
+          code,
+        );
         return NaN;
       }
       return v;
@@ -218,11 +326,23 @@ export const stateFromTable = (t: Table, fw: Framework, file: string, issues: In
     uNames.push(name ?? u ?? '');
     if (time) {
       const v = numberOf(cells[col.get('Time') as number] ?? null);
-      if (v === undefined || Number.isNaN(v)) err('idata.time.invalid', `Time must be a number (a year); got ${JSON.stringify(cells[col.get('Time') as number])}`, r + 2, 'Time');
+      if (v === undefined || Number.isNaN(v))
+        err(
+          'idata.time.invalid',
+          `Time must be a number (a year); got ${JSON.stringify(cells[col.get('Time') as number])}`,
+          r + 2,
+          'Time',
+        );
       time[r] = v ?? NaN;
     }
     const key = `${u}\u0000${time ? time[r] : ''}`;
-    if (u !== null && seen.has(key)) err('idata.ucode.duplicate', `uCode "${u}"${time ? ` (Time ${time[r]})` : ''} also on row ${seen.get(key)}`, r + 2, 'uCode');
+    if (u !== null && seen.has(key))
+      err(
+        'idata.ucode.duplicate',
+        `uCode "${u}"${time ? ` (Time ${time[r]})` : ''} also on row ${seen.get(key)}`,
+        r + 2,
+        'uCode',
+      );
     else seen.set(key, r + 2);
   });
   const cols = indicators.map(numeric);
@@ -233,7 +353,10 @@ export const stateFromTable = (t: Table, fw: Framework, file: string, issues: In
   if (issues.some((i) => i.severity === 'error')) return { state: undefined, isPanel: false };
   const isPanel = time !== undefined && new Set(time).size > 1;
   return {
-    state: { data: { uCodes, iCodes: indicators, cols }, units: { uCodes, uNames, groups, denominators, ...(time ? { time } : {}) } },
+    state: {
+      data: { uCodes, iCodes: indicators, cols },
+      units: { uCodes, uNames, groups, denominators, ...(time ? { time } : {}) },
+    },
     isPanel,
   };
 };
@@ -247,7 +370,8 @@ export const readCoinrTables = async (idata: TableSource, imeta: TableSource): P
   const built = metaOk ? buildFramework(meta, imeta.name) : { framework: undefined, issues: [] };
   issues.push(...built.issues);
   const dataTable = await readTable(idata, issues);
-  if (!built.framework || !dataTable) return { meta, framework: built.framework, state: undefined, isPanel: false, issues };
+  if (!built.framework || !dataTable)
+    return { meta, framework: built.framework, state: undefined, isPanel: false, issues };
   const { state, isPanel } = stateFromTable(dataTable, built.framework, idata.name, issues);
   return { meta, framework: built.framework, state, isPanel, issues };
 };
@@ -255,5 +379,8 @@ export const readCoinrTables = async (idata: TableSource, imeta: TableSource): P
 /** Reads iData and iMeta from files. */
 export const readCoinrFiles = async (idataPath: string, imetaPath: string): Promise<CoinrTables> => {
   const [a, b] = await Promise.all([readFile(idataPath), readFile(imetaPath)]);
-  return readCoinrTables({ name: basename(idataPath), content: a }, { name: basename(imetaPath), content: b });
+  return readCoinrTables(
+    { name: basename(idataPath), content: a },
+    { name: basename(imetaPath), content: b },
+  );
 };

@@ -1,0 +1,13 @@
+// Public entry points of the index engine's pipeline.
+export { compilePipeline, stagesOf, detailsOf } from './compile.js';
+export type { CompiledPipeline, CompileOptions, PipelineRun, RunOptions } from './compile.js';
+export { parsePipelineSpec } from './validate.js';
+export { PipelineSpecError, EngineError } from './errors.js';
+export type { PipelineSpecType, PipelineStepSpec, StepType } from './spec.js';
+export { PipelineSpec } from './spec.js';
+export { computeResults, groupRanks } from './results.js';
+export type { IndexResults, GroupRanks, ResultsOptions } from './results.js';
+export { splitByTime } from './panel.js';
+export type { RunState, StepOutput, CompiledStep } from './state.js';
+export { registerAggregator, getAggregator, aggregatorNames } from '../aggregate/methods.js';
+export type { Aggregator, RowAggregator, TableAggregator } from '../aggregate/methods.js';
