@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { InputIssue } from '../domain/issue.js';
 import { buildFramework } from '../engine/framework.js';
+import { orderLikeCoinr } from '../engine/pipeline/panel.js';
 import type { RunState } from '../engine/pipeline/state.js';
 import { META_TYPES, type Framework, type MetaRow, type MetaType } from '../engine/types.js';
 
@@ -352,11 +353,12 @@ export const stateFromTable = (
   for (const g of groupCodes) groups[g] = t.rows.map((cells) => textOf(cells[col.get(g) as number] ?? null));
   if (issues.some((i) => i.severity === 'error')) return { state: undefined, isPanel: false };
   const isPanel = time !== undefined && new Set(time).size > 1;
+  // Rows in COINr's order: new_coin() sorts by uCode (by Time, then uCode, for panels).
   return {
-    state: {
+    state: orderLikeCoinr({
       data: { uCodes, iCodes: indicators, cols },
       units: { uCodes, uNames, groups, denominators, ...(time ? { time } : {}) },
-    },
+    }),
     isPanel,
   };
 };

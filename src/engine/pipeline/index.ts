@@ -7,7 +7,7 @@ export type { PipelineSpecType, PipelineStepSpec, StepType } from './spec.js';
 export { PipelineSpec } from './spec.js';
 export { computeResults, groupRanks } from './results.js';
 export type { IndexResults, GroupRanks, ResultsOptions } from './results.js';
-export { splitByTime } from './panel.js';
+export { splitByTime, orderLikeCoinr } from './panel.js';
 export type { RunState, StepOutput, CompiledStep } from './state.js';
 export { registerAggregator, getAggregator, aggregatorNames } from '../aggregate/methods.js';
 export type { Aggregator, RowAggregator, TableAggregator } from '../aggregate/methods.js';
