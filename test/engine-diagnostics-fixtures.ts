@@ -2,6 +2,7 @@
 // tests, so that these tests depend only on COINr's stage files and not on our pipeline.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { expect } from 'vitest';
 import type { Dataset, Framework, MetaRow, MetaType } from '../src/engine/types.js';
 import { sharedData } from './shared-data.js';
 
@@ -23,8 +24,6 @@ export const readRecords = (rel: string): Record<string, string>[] => {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 };
 
-const num = (s: string): number => (s === '' || s === 'NA' ? Number.NaN : Number(s));
-
 /** A COINr data set CSV (uCode + numeric columns) as a Dataset; empty or NA cells become NaN. */
 export const readDataset = (rel: string): Dataset => {
   const { header, rows } = readTable(rel);
@@ -32,22 +31,22 @@ export const readDataset = (rel: string): Dataset => {
   return {
     uCodes: rows.map((r) => r[0] as string),
     iCodes: codes,
-    cols: codes.map((_, j) => Float64Array.from(rows, (r) => num(r[j + 1] ?? ''))),
+    cols: codes.map((_, j) => Float64Array.from(rows, (r) => num(r[j + 1]))),
   };
 };
 
 /** ASEM iMeta as MetaRows, in file order. */
 export const readMeta = (): MetaRow[] =>
   readRecords('inputs/ASEM_iMeta.csv').map((r) => {
-    const level = num(r.Level ?? '');
-    const target = num(r.Target ?? '');
+    const level = num(r.Level);
+    const target = num(r.Target);
     const row: MetaRow = {
       iCode: r.iCode ?? '',
       iName: r.iName ?? '',
       level,
       parent: r.Parent ? r.Parent : null,
       direction: r.Direction === '-1' ? -1 : 1,
-      weight: num(r.Weight ?? ''),
+      weight: num(r.Weight),
       type: (r.Type ?? 'Other') as MetaType,
       extra: {},
     };
@@ -79,6 +78,18 @@ export const asemFramework = (): Framework => {
   };
 };
 
-/** |a − b| ≤ tol, with NaN equal to NaN. */
-export const near = (a: number, b: number, tol = 1e-9): boolean =>
-  (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= tol;
+/** A number cell of a reference table: empty and "NA" are missing. */
+export const num = (s: string | undefined): number =>
+  s === undefined || s === '' || s === 'NA' ? Number.NaN : Number(s);
+
+/** Asserts agreement within 1e-9, relative to the expected value when it exceeds 1; NaN only matches NaN. */
+export const expectClose = (actual: number, expected: number, what: string): void => {
+  if (Number.isNaN(expected)) {
+    expect(actual, what).toBeNaN();
+    return;
+  }
+  const tol = 1e-9 * Math.max(1, Math.abs(expected));
+  expect(Math.abs(actual - expected), `${what}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(
+    tol,
+  );
+};

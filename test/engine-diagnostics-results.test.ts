@@ -6,11 +6,8 @@ import { getStrWeak } from '../src/engine/diagnostics/str-weak.js';
 import { compareResults, getUnitSummary } from '../src/engine/diagnostics/unit-summary.js';
 import type { Dataset } from '../src/engine/types.js';
 import { originalWeights, type WeightRow } from '../src/engine/weights/weight-set.js';
-import { ASEM, asemFramework, readDataset, readRecords } from './engine-diagnostics-fixtures.js';
+import { ASEM, asemFramework, num, readDataset, readRecords } from './engine-diagnostics-fixtures.js';
 import { describeShared } from './shared-data.js';
-
-const num = (s: string | undefined): number =>
-  s === undefined || s === '' || s === 'NA' ? Number.NaN : Number(s);
 
 describeShared(ASEM, 'unit diagnostics parity with COINr (ASEM example)', () => {
   const fw = asemFramework();

@@ -7,23 +7,16 @@ import { getPCA } from '../src/engine/diagnostics/pca.js';
 import { getStats, type StatsRow } from '../src/engine/diagnostics/stats.js';
 import { effectiveWeights } from '../src/engine/weights/effective.js';
 import { originalWeights } from '../src/engine/weights/weight-set.js';
-import { ASEM, asemFramework, readDataset, readRecords, readTable } from './engine-diagnostics-fixtures.js';
+import {
+  ASEM,
+  asemFramework,
+  expectClose,
+  num,
+  readDataset,
+  readRecords,
+  readTable,
+} from './engine-diagnostics-fixtures.js';
 import { describeShared } from './shared-data.js';
-
-/** Within 1e-9, relative to the size of the expected value when it exceeds 1. */
-const expectClose = (actual: number, expected: number, what: string): void => {
-  if (Number.isNaN(expected)) {
-    expect(actual, what).toBeNaN();
-    return;
-  }
-  const tol = 1e-9 * Math.max(1, Math.abs(expected));
-  expect(Math.abs(actual - expected), `${what}: got ${actual}, expected ${expected}`).toBeLessThanOrEqual(
-    tol,
-  );
-};
-
-const num = (s: string | undefined): number =>
-  s === undefined || s === '' || s === 'NA' ? Number.NaN : Number(s);
 
 describeShared(ASEM, 'diagnostics parity with COINr (ASEM example)', () => {
   const fw = asemFramework();
