@@ -68,8 +68,11 @@ const describe = (e: SchemaError, value: unknown): { code: string; text: string 
     case 'exclusiveMaximum':
       return { code: 'field.out_of_range', text: `expected a number ${String(p['comparison'])} ${String(p['limit'])}, found ${preview(value)}` };
     case 'enum':
-    case 'const':
-      return { code: 'field.invalid', text: `unexpected value ${preview(value)}` };
+    case 'const': {
+      const allowed = (p['allowedValues'] ?? p['allowedValue']) as unknown;
+      const list = Array.isArray(allowed) && allowed.length <= 16 ? `; expected one of ${allowed.join(', ')}` : '';
+      return { code: 'field.invalid', text: `unexpected value ${preview(value)}${list}` };
+    }
     case 'maxItems':
       return { code: 'field.too_long', text: `at most ${String(p['limit'])} items allowed, found ${Array.isArray(value) ? value.length : '?'}` };
     case 'uniqueItems':
@@ -123,6 +126,10 @@ export const finishDraft = (
       text = `a value is required`;
     } else {
       ({ code, text } = describe(best, valueAt(draft, best.instancePath)));
+      const lon = draft['lon'];
+      if (field === 'lat' && code === 'field.out_of_range' && typeof lon === 'number' && Math.abs(lon) <= 90) {
+        text += '; lat and lon look swapped (latitude is at most ±90)';
+      }
     }
     const sub = best.instancePath.split('/').slice(2).join('.');
     const label = sub ? `${field}.${sub}` : field;

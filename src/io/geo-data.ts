@@ -77,19 +77,26 @@ const readJson = (file: string): unknown => {
 const checked = <S extends TSchema>(schema: S, value: unknown, file: string): Static<S> => {
   if (Value.Check(schema, value)) return value as Static<S>;
   const first = [...Value.Errors(schema, value)][0];
-  throw new Error(`${file}: ${first ? `${first.instancePath || '/'}: ${first.message}` : 'does not match its schema'}`);
+  throw new Error(
+    `${file}: ${first ? `${first.instancePath || '/'}: ${first.message}` : 'does not match its schema'}`,
+  );
 };
 
 /** Reads a boundary file into area features keyed by the named property; names the feature that is wrong. */
 const readAreas = (file: string, keyProp: string, keyPattern: RegExp) => {
-  const fc = readJson(file) as FeatureCollection<Polygon | MultiPolygon | null, Record<string, unknown> | null>;
+  const fc = readJson(file) as FeatureCollection<
+    Polygon | MultiPolygon | null,
+    Record<string, unknown> | null
+  >;
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     throw new Error(`${file}: expected a GeoJSON FeatureCollection`);
   }
   return fc.features.map((f, i) => {
     const key = f.properties?.[keyProp];
     if (typeof key !== 'string' || !keyPattern.test(key)) {
-      throw new Error(`${file}: /features/${i}/properties/${keyProp}: expected a code matching ${keyPattern}, found ${JSON.stringify(key)}`);
+      throw new Error(
+        `${file}: /features/${i}/properties/${keyProp}: expected a code matching ${keyPattern}, found ${JSON.stringify(key)}`,
+      );
     }
     const g = f.geometry;
     if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
@@ -119,7 +126,11 @@ export class GeoIndex implements GeoLookup {
     const path = (rel: string): string => resolve(dir, rel);
     this.toleranceM = options.toleranceM ?? DEFAULT_BORDER_TOLERANCE_M;
     this.regions = indexRegions(checked(RegionTable, readJson(path(files.regions)), path(files.regions)));
-    this.provinceFacts = checked(ProvinceFacts, readJson(path(files.provinceFacts)), path(files.provinceFacts));
+    this.provinceFacts = checked(
+      ProvinceFacts,
+      readJson(path(files.provinceFacts)),
+      path(files.provinceFacts),
+    );
     this.countries = createAreaIndex(readAreas(path(files.countries), 'iso2', /^[A-Z]{2}$/));
     this.provinces = createAreaIndex(readAreas(path(files.provinces), 'code', /^\d{6}$/));
     this.prefectures = files.prefectures
@@ -128,7 +139,9 @@ export class GeoIndex implements GeoLookup {
   }
 
   hasCountry(iso2: string): boolean {
-    return this.countries.has(iso2) || (iso2 === 'CN' ? true : this.provinces.has(PROVINCE_OF_COUNTRY[iso2] ?? ''));
+    return (
+      this.countries.has(iso2) || (iso2 === 'CN' ? true : this.provinces.has(PROVINCE_OF_COUNTRY[iso2] ?? ''))
+    );
   }
 
   hasRegion(code: string): boolean {
@@ -160,7 +173,8 @@ export class GeoIndex implements GeoLookup {
 
   /** Box of a country (alpha-2) or a Chinese province or prefecture (six digits). */
   bboxOf(code: string): BBox | undefined {
-    if (/^[A-Z]{2}$/.test(code)) return this.countries.bboxOf(code) ?? this.provinces.bboxOf(PROVINCE_OF_COUNTRY[code] ?? '');
+    if (/^[A-Z]{2}$/.test(code))
+      return this.countries.bboxOf(code) ?? this.provinces.bboxOf(PROVINCE_OF_COUNTRY[code] ?? '');
     const outline = this.outlineFor(code);
     return outline?.index.bboxOf(outline.code);
   }
@@ -194,9 +208,11 @@ export class GeoIndex implements GeoLookup {
   private outlineFor(code: string): { index: AreaIndex; code: string } | undefined {
     const region = this.regions.regionByCode(code);
     if (!region) return undefined;
-    if (region.level === 'province') return this.provinces.has(code) ? { index: this.provinces, code } : undefined;
+    if (region.level === 'province')
+      return this.provinces.has(code) ? { index: this.provinces, code } : undefined;
     const prefecture = this.regions.prefectureOf(code);
-    if (prefecture && this.prefectures?.has(prefecture.code)) return { index: this.prefectures, code: prefecture.code };
+    if (prefecture && this.prefectures?.has(prefecture.code))
+      return { index: this.prefectures, code: prefecture.code };
     const province = provinceCodeOf(code);
     return this.provinces.has(province) ? { index: this.provinces, code: province } : undefined;
   }

@@ -5,7 +5,8 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { InputIssue } from '../domain/issue.js';
 import { SpaceInput } from '../domain/space.js';
-import { isSpaceField, SPACE_FIELDS, type SpaceField } from './space-columns.js';
+import { joinList } from './cell-lists.js';
+import { FIELD_KINDS, isSpaceField, SPACE_FIELDS, type SpaceField } from './space-columns.js';
 
 export const FieldTransform = Type.Object(
   {
@@ -106,4 +107,37 @@ export const applyDefaults = (draft: Record<string, unknown>, mapping: ColumnMap
   for (const [field, v] of Object.entries(mapping?.defaults ?? {})) {
     if (draft[field] === undefined || draft[field] === null) draft[field] = structuredClone(v);
   }
+};
+
+const DATE_PARTS = /^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?$/;
+
+/** Rewrites a date written in their order (DMY / MDY / YMD) as YYYY-MM-DD; unknown shapes pass through. */
+const reorderDate = (s: string, order: 'YMD' | 'DMY' | 'MDY'): string => {
+  const m = DATE_PARTS.exec(s);
+  if (!m) return s;
+  const [a, b, c] = [m[1]!, m[2]!, m[3]!];
+  const [y, mo, d] = order === 'YMD' ? [a, b, c] : order === 'DMY' ? [c, b, a] : [c, a, b];
+  if (y.length !== 4) return s;
+  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+};
+
+/** Applies a field's transform to one raw cell (trimming by default when the file is mapped). */
+export const applyTransform = (raw: string, field: SpaceField | undefined, t: FieldTransform | undefined, mapped: boolean): string => {
+  let s = mapped && t?.trim !== false ? raw.trim() : raw;
+  if (!t) return s;
+  if (t.case === 'upper') s = s.toUpperCase();
+  if (t.case === 'lower') s = s.toLowerCase();
+  if (t.map && Object.hasOwn(t.map, s)) s = t.map[s]!;
+  if (!field) return s;
+  const kind = FIELD_KINDS[field].kind;
+  if (t.split && kind === 'list') {
+    const items = s.split(t.split).map((x) => x.trim()).filter(Boolean);
+    s = joinList(items.map((x) => (t.map && Object.hasOwn(t.map, x) ? t.map[x]! : x)));
+  }
+  if (t.scale !== undefined && (kind === 'number' || kind === 'integer') && s !== '' && Number.isFinite(Number(s))) {
+    const v = Number(s) * t.scale;
+    s = String(kind === 'integer' ? Math.round(v) : v);
+  }
+  if (t.date && (field === 'foundedOn' || field === 'closedOn')) s = reorderDate(s, t.date);
+  return s;
 };

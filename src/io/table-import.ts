@@ -6,8 +6,7 @@ import type { SourceRef } from '../domain/space.js';
 import { finishDraft } from './draft-check.js';
 import { isFormulaLike, unguardCell } from './formula-guard.js';
 import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } from './import-types.js';
-import { applyDefaults, checkMapping, targetOf, type FieldTransform } from './mapping.js';
-import { joinList } from './cell-lists.js';
+import { applyDefaults, applyTransform, checkMapping, targetOf, type FieldTransform } from './mapping.js';
 import { decodeCell, FIELD_KINDS, isSpaceField, READONLY_COLUMNS, SPACE_COLUMNS, type SpaceField } from './space-columns.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 
@@ -89,38 +88,6 @@ const planMapped = (header: string[], opts: ImportOptions): { plan?: ColumnPlan[
   return issues.some((i) => i.severity === 'error') ? { issues } : { plan, issues };
 };
 
-const DATE_PARTS = /^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?$/;
-
-/** Rewrites a date written in their order (DMY / MDY / YMD) as YYYY-MM-DD; unknown shapes pass through. */
-const reorderDate = (s: string, order: 'YMD' | 'DMY' | 'MDY'): string => {
-  const m = DATE_PARTS.exec(s);
-  if (!m) return s;
-  const [a, b, c] = [m[1]!, m[2]!, m[3]!];
-  const [y, mo, d] = order === 'YMD' ? [a, b, c] : order === 'DMY' ? [c, b, a] : [c, a, b];
-  if (y.length !== 4) return s;
-  return `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-};
-
-const applyTransform = (raw: string, field: SpaceField | undefined, t: FieldTransform | undefined, mapped: boolean): string => {
-  let s = mapped && t?.trim !== false ? raw.trim() : raw;
-  if (!t) return s;
-  if (t.case === 'upper') s = s.toUpperCase();
-  if (t.case === 'lower') s = s.toLowerCase();
-  if (t.map && Object.hasOwn(t.map, s)) s = t.map[s]!;
-  if (!field) return s;
-  const kind = FIELD_KINDS[field].kind;
-  if (t.split && kind === 'list') {
-    const items = s.split(t.split).map((x) => x.trim()).filter(Boolean);
-    s = joinList(items.map((x) => (t.map && Object.hasOwn(t.map, x) ? t.map[x]! : x)));
-  }
-  if (t.scale !== undefined && (kind === 'number' || kind === 'integer') && s !== '' && Number.isFinite(Number(s))) {
-    const v = Number(s) * t.scale;
-    s = String(kind === 'integer' ? Math.round(v) : v);
-  }
-  if (t.date && (field === 'foundedOn' || field === 'closedOn')) s = reorderDate(s, t.date);
-  return s;
-};
-
 export interface TableOptions {
   /** Names the source of records that carry no source id of their own ('csv', 'xlsx'). */
   format: string;
@@ -130,6 +97,7 @@ export interface TableOptions {
    */
   csvGuard: boolean;
 }
+
 
 const isBlank = (cells: string[]): boolean => {
   for (const c of cells) if (c !== '' && c.trim() !== '') return false;
