@@ -23,7 +23,9 @@ export const isCountryCode = (code: string): boolean => CODE_SET.has(code);
  * Undefined for an unknown code.
  */
 export const countryName = (code: string, locale: Locale = 'zh'): string | undefined =>
-  isCountryCode(code) ? countries.getName(code, locale, { select: locale === 'en' ? 'alias' : 'official' }) : undefined;
+  isCountryCode(code)
+    ? countries.getName(code, locale, { select: locale === 'en' ? 'alias' : 'official' })
+    : undefined;
 
 /** Lower case, no diacritics, punctuation or leading article: "The Netherlands" and "netherlands" meet. */
 const normalise = (name: string): string =>
@@ -43,14 +45,53 @@ const normalise = (name: string): string =>
  * forms for China, Hong Kong, Macao and Taiwan. Keys are normalised.
  */
 const ALIASES: Record<string, string> = {
-  uk: 'GB', britain: 'GB', 'great britain': 'GB', england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB',
-  holland: 'NL', catalonia: 'ES', catalunya: 'ES', macedonia: 'MK', syria: 'SY', laos: 'LA', moldova: 'MD',
-  macau: 'MO', 'macao sar': 'MO', 'macau sar': 'MO', 'hong kong sar': 'HK', burma: 'MM', swaziland: 'SZ',
-  korea: 'KR', 'south korea': 'KR', 'north korea': 'KP', turkiye: 'TR', 'viet nam': 'VN', 'czech republic': 'CZ',
-  'united state of america': 'US', america: 'US', usa: 'US', prc: 'CN', 'mainland china': 'CN',
-  'peoples republic of china': 'CN', 'pr china': 'CN', 'p r china': 'CN', 'republic of china': 'TW',
-  中华人民共和国: 'CN', 中国大陆: 'CN', 中国内地: 'CN', 中国香港: 'HK', 香港特别行政区: 'HK', 香港特區: 'HK',
-  中国澳门: 'MO', 澳门特别行政区: 'MO', 台湾: 'TW', 台湾省: 'TW', 中国台湾: 'TW', 臺灣: 'TW',
+  uk: 'GB',
+  britain: 'GB',
+  'great britain': 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  holland: 'NL',
+  catalonia: 'ES',
+  catalunya: 'ES',
+  macedonia: 'MK',
+  syria: 'SY',
+  laos: 'LA',
+  moldova: 'MD',
+  macau: 'MO',
+  'macao sar': 'MO',
+  'macau sar': 'MO',
+  'hong kong sar': 'HK',
+  burma: 'MM',
+  swaziland: 'SZ',
+  korea: 'KR',
+  'south korea': 'KR',
+  'north korea': 'KP',
+  turkiye: 'TR',
+  'viet nam': 'VN',
+  'czech republic': 'CZ',
+  'united state of america': 'US',
+  america: 'US',
+  usa: 'US',
+  prc: 'CN',
+  'mainland china': 'CN',
+  'peoples republic of china': 'CN',
+  'pr china': 'CN',
+  'p r china': 'CN',
+  'republic of china': 'TW',
+  中华人民共和国: 'CN',
+  中国大陆: 'CN',
+  中国内地: 'CN',
+  中国香港: 'HK',
+  香港特别行政区: 'HK',
+  香港特區: 'HK',
+  中国澳门: 'MO',
+  澳门特别行政区: 'MO',
+  台湾: 'TW',
+  台湾省: 'TW',
+  中国台湾: 'TW',
+  臺灣: 'TW',
 };
 
 /**

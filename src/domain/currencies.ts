@@ -13,7 +13,18 @@ export const isCurrencyCode = (code: string): boolean => CODE_SET.has(code);
 export const currencyName = (code: string): string | undefined => currencyCodes.code(code)?.currency;
 
 /** Common non-ISO spellings mapped to their ISO code, for messages that suggest a fix. */
-const SUGGESTIONS: Record<string, string> = { RMB: 'CNY', '¥': 'CNY', 元: 'CNY', 人民币: 'CNY', '€': 'EUR', $: 'USD', '£': 'GBP', NTD: 'TWD', NT$: 'TWD', HK$: 'HKD' };
+const SUGGESTIONS: Record<string, string> = {
+  RMB: 'CNY',
+  '¥': 'CNY',
+  元: 'CNY',
+  人民币: 'CNY',
+  '€': 'EUR',
+  $: 'USD',
+  '£': 'GBP',
+  NTD: 'TWD',
+  NT$: 'TWD',
+  HK$: 'HKD',
+};
 
 /** The ISO code someone probably meant (`RMB` → `CNY`, `cny` → `CNY`), or undefined. */
 export const suggestCurrency = (text: string): string | undefined => {

@@ -136,9 +136,11 @@ export const findDuplicates = (
     if (x.ref.kind === 'existing' && y.ref.kind === 'existing') return;
     const d = haversineMetres(x.lat, x.lon, y.lat, y.lon);
     if (d > radius) return;
-    const [inc, other] = x.ref.kind === 'incoming' ? [x.ref, y.ref] : [y.ref as DuplicateRef & { kind: 'incoming' }, x.ref];
+    const [inc, other] =
+      x.ref.kind === 'incoming' ? [x.ref, y.ref] : [y.ref as DuplicateRef & { kind: 'incoming' }, x.ref];
     if (inc.kind !== 'incoming') return;
-    if (other.kind === 'incoming' && other.index < inc.index) push(other.index, inc, 'same_name_nearby', name, d);
+    if (other.kind === 'incoming' && other.index < inc.index)
+      push(other.index, inc, 'same_name_nearby', name, d);
     else push(inc.index, other, 'same_name_nearby', name, d);
   };
 
@@ -187,19 +189,29 @@ export interface MergeResult {
 }
 
 const isEmpty = (v: unknown): boolean =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) ||
+  v === undefined ||
+  v === null ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0) ||
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** A partial date that refines another: 2015 → 2015-06 → 2015-06-01. */
 const refinesDate = (older: unknown, newer: unknown): boolean =>
-  typeof older === 'string' && typeof newer === 'string' && newer.length > older.length && newer.startsWith(older);
+  typeof older === 'string' &&
+  typeof newer === 'string' &&
+  newer.length > older.length &&
+  newer.startsWith(older);
 
 /** A region code under another: 440000 → 440300 → 440305. */
 const refinesRegion = (older: unknown, newer: unknown): boolean => {
   if (typeof older !== 'string' || typeof newer !== 'string' || older === newer) return false;
-  const prefix = older.endsWith('0000') ? older.slice(0, 2) : older.endsWith('00') ? older.slice(0, 4) : older;
+  const prefix = older.endsWith('0000')
+    ? older.slice(0, 2)
+    : older.endsWith('00')
+      ? older.slice(0, 4)
+      : older;
   return newer.startsWith(prefix) && prefix.length < 6;
 };
 
@@ -285,7 +297,8 @@ export const mergeSpaceInputs = (
   if (incoming.lat != null && incoming.lon != null) {
     const hasOld = existing.lat != null && existing.lon != null;
     const moved = !hasOld || existing.lat !== incoming.lat || existing.lon !== incoming.lon;
-    const better = !hasOld || (existing.approximate === true && incoming.approximate !== true) || newer('lat');
+    const better =
+      !hasOld || (existing.approximate === true && incoming.approximate !== true) || newer('lat');
     const worse = hasOld && existing.approximate !== true && incoming.approximate === true;
     if (moved && better && !worse) {
       take('lat', () => (merged['lat'] = incoming.lat));

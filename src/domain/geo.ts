@@ -54,7 +54,12 @@ export const bboxExpand = (b: BBox, metres: number): BBox => {
   const dLat = metres / (EARTH_RADIUS_M * RAD);
   const maxAbsLat = Math.min(89, Math.max(Math.abs(b[1]), Math.abs(b[3])) + dLat);
   const dLon = dLat / Math.cos(maxAbsLat * RAD);
-  return [Math.max(-180, b[0] - dLon), Math.max(-90, b[1] - dLat), Math.min(180, b[2] + dLon), Math.min(90, b[3] + dLat)];
+  return [
+    Math.max(-180, b[0] - dLon),
+    Math.max(-90, b[1] - dLat),
+    Math.min(180, b[2] + dLon),
+    Math.min(90, b[3] + dLat),
+  ];
 };
 
 /**
@@ -119,7 +124,10 @@ export interface AreaIndexOptions {
  * lazily); only points in edge cells pay for a full turf test. Real points cluster in cities, so most queries
  * are a few map look-ups.
  */
-export const createAreaIndex = (features: readonly AreaFeature[], options: AreaIndexOptions = {}): AreaIndex => {
+export const createAreaIndex = (
+  features: readonly AreaFeature[],
+  options: AreaIndexOptions = {},
+): AreaIndex => {
   const coarse = options.coarseDeg ?? 1;
   const fine = options.fineDeg ?? 0.05;
   const fineCols = Math.ceil(360 / fine) + 1;
@@ -153,7 +161,13 @@ export const createAreaIndex = (features: readonly AreaFeature[], options: AreaI
         }
       }
       const index = parts.length;
-      parts.push({ key: f.key, bbox, polygon: { type: 'Polygon', coordinates: rings }, edgeCells, cellInside: new Map() });
+      parts.push({
+        key: f.key,
+        bbox,
+        polygon: { type: 'Polygon', coordinates: rings },
+        edgeCells,
+        cellInside: new Map(),
+      });
       partsByKey.set(f.key, [...(partsByKey.get(f.key) ?? []), index]);
       bboxByKey.set(f.key, bboxUnion(bboxByKey.get(f.key) ?? bbox, bbox));
       for (let r = Math.floor((bbox[1] + 90) / coarse); r <= Math.floor((bbox[3] + 90) / coarse); r++) {
@@ -196,12 +210,18 @@ export const createAreaIndex = (features: readonly AreaFeature[], options: AreaI
   const probe = (lat: number, lon: number, limitM: number): Probe => {
     const box = bboxExpand([lon, lat, lon, lat], limitM);
     return {
-      lat, lon, limitM, box,
-      c0: Math.floor((box[0] + 180) / fine), c1: Math.floor((box[2] + 180) / fine),
-      r0: Math.floor((box[1] + 90) / fine), r1: Math.floor((box[3] + 90) / fine),
+      lat,
+      lon,
+      limitM,
+      box,
+      c0: Math.floor((box[0] + 180) / fine),
+      c1: Math.floor((box[2] + 180) / fine),
+      r0: Math.floor((box[1] + 90) / fine),
+      r1: Math.floor((box[3] + 90) / fine),
     };
   };
-  const overlaps = (a: BBox, b: BBox): boolean => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  const overlaps = (a: BBox, b: BBox): boolean =>
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
   /**
    * Metres from an outside point to the part's border when under the limit, else Infinity. A segment that passes
@@ -227,9 +247,18 @@ export const createAreaIndex = (features: readonly AreaFeature[], options: AreaI
         const a = ring[i];
         const b = ring[i + 1];
         if (!a || !b) continue;
-        const ax = a[0] ?? 0, ay = a[1] ?? 0, bx = b[0] ?? 0, by = b[1] ?? 0;
+        const ax = a[0] ?? 0,
+          ay = a[1] ?? 0,
+          bx = b[0] ?? 0,
+          by = b[1] ?? 0;
         // Both ends beyond the same side of the probe box: the segment cannot come within the limit.
-        if ((ax < bx0 && bx < bx0) || (ax > bx1 && bx > bx1) || (ay < by0 && by < by0) || (ay > by1 && by > by1)) continue;
+        if (
+          (ax < bx0 && bx < bx0) ||
+          (ax > bx1 && bx > bx1) ||
+          (ay < by0 && by < by0) ||
+          (ay > by1 && by > by1)
+        )
+          continue;
         best = Math.min(best, pointSegmentMetres(q.lat, q.lon, a, b));
       }
     }

@@ -61,7 +61,11 @@ export type ProvinceFacts = Static<typeof ProvinceFacts>;
 export const provinceCodeOf = (code: string): string => `${code.slice(0, 2)}0000`;
 
 /** Province-level units outside the mainland: 710000 台湾, 810000 香港, 820000 澳门. */
-export const NON_MAINLAND_PROVINCES: Readonly<Record<string, string>> = { '710000': 'TW', '810000': 'HK', '820000': 'MO' };
+export const NON_MAINLAND_PROVINCES: Readonly<Record<string, string>> = {
+  '710000': 'TW',
+  '810000': 'HK',
+  '820000': 'MO',
+};
 
 export interface RegionIndex {
   readonly vintage: string;
@@ -98,7 +102,11 @@ export const indexRegions = (table: RegionTable): RegionIndex => {
   const ancestry = (code: string): RegionRow[] => {
     const out: RegionRow[] = [];
     // Bounded walk: a table with a parent cycle must not hang the caller.
-    for (let r = byCode.get(code); r && out.length < 4; r = r.parent === null ? undefined : byCode.get(r.parent)) {
+    for (
+      let r = byCode.get(code);
+      r && out.length < 4;
+      r = r.parent === null ? undefined : byCode.get(r.parent)
+    ) {
       out.unshift(r);
     }
     return out;

@@ -45,48 +45,74 @@ interface SchemaError {
 
 const fieldOf = (pointer: string, params: Record<string, unknown>): string | undefined =>
   pointer.split('/')[1] ||
-  (typeof params['requiredProperties'] === 'object' ? String((params['requiredProperties'] as unknown[])[0]) : undefined) ||
-  (typeof params['additionalProperties'] === 'object' ? String((params['additionalProperties'] as unknown[])[0]) : undefined);
+  (typeof params['requiredProperties'] === 'object'
+    ? String((params['requiredProperties'] as unknown[])[0])
+    : undefined) ||
+  (typeof params['additionalProperties'] === 'object'
+    ? String((params['additionalProperties'] as unknown[])[0])
+    : undefined);
 
 /** One issue per field: the first, most specific schema error (a Nullable's "must be null" explains nothing). */
-const schemaIssues = (draft: unknown, base: Partial<InputIssue>): InputIssue[] => {
+const schemaIssues = (draft: unknown, base: Partial<InputIssue>, geo?: GeoLookup): InputIssue[] => {
   const errors = [...(validator.Errors(draft) as unknown as SchemaError[])].sort(
-    (a, b) => Number(a.keyword === 'anyOf' || a.params['type'] === 'null') - Number(b.keyword === 'anyOf' || b.params['type'] === 'null'),
+    (a, b) =>
+      Number(a.keyword === 'anyOf' || a.params['type'] === 'null') -
+      Number(b.keyword === 'anyOf' || b.params['type'] === 'null'),
   );
   const byField = new Map<string, InputIssue>();
   for (const e of errors) {
     const field = fieldOf(e.instancePath, e.params) ?? '';
     if (byField.has(field)) continue;
-    const isCoordinate = (field === 'lat' || field === 'lon') && (e.keyword === 'minimum' || e.keyword === 'maximum');
-    const swapped = isCoordinate && field === 'lat' && looksSwapped(draft);
+    const isCoordinate =
+      (field === 'lat' || field === 'lon') && (e.keyword === 'minimum' || e.keyword === 'maximum');
+    const swapped = isCoordinate && field === 'lat' && looksSwapped(draft, geo);
     byField.set(field, {
       ...base,
       severity: 'error',
-      code: swapped ? 'coordinates.swapped' : isCoordinate ? 'coordinates.out_of_range' : `schema.${e.keyword}`,
+      code: swapped
+        ? 'coordinates.swapped'
+        : isCoordinate
+          ? 'coordinates.out_of_range'
+          : `schema.${e.keyword}`,
       path: `${base.path ?? ''}${e.instancePath}` || undefined,
       field: field || undefined,
       message: swapped
         ? `latitude ${String(valueAt(draft, '/lat'))} is out of range (-90 to 90) while longitude ${String(valueAt(draft, '/lon'))} is a valid latitude: lat and lon look swapped`
         : isCoordinate
-        ? `${field === 'lat' ? 'latitude must be between -90 and 90' : 'longitude must be between -180 and 180'}, found ${String(valueAt(draft, e.instancePath))}`
-        : `${field || 'record'}: ${e.message}`,
+          ? `${field === 'lat' ? 'latitude must be between -90 and 90' : 'longitude must be between -180 and 180'}, found ${String(valueAt(draft, e.instancePath))}`
+          : `${field || 'record'}: ${e.message}`,
     });
   }
   return [...byField.values()];
 };
 
-/** lat outside ±90 but a valid longitude, and lon a valid latitude: the columns were swapped. */
-const looksSwapped = (draft: unknown): boolean => {
+/**
+ * lat outside ±90 but a valid longitude, and lon a valid latitude: the columns were swapped. With place data,
+ * the swapped point must also fall in the stated country (when that country has an outline).
+ */
+const looksSwapped = (draft: unknown, geo: GeoLookup | undefined): boolean => {
   const lat = valueAt(draft, '/lat');
   const lon = valueAt(draft, '/lon');
-  return typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) > 90 && Math.abs(lat) <= 180 && Math.abs(lon) <= 90;
+  const cc = valueAt(draft, '/countryCode');
+  if (
+    typeof lat !== 'number' ||
+    typeof lon !== 'number' ||
+    !isValidLatLon(lon, lat) ||
+    isValidLatLon(lat, lon)
+  )
+    return false;
+  return !geo || typeof cc !== 'string' || !geo.hasCountry(cc) || geo.isInCountry(lon, lat, cc);
 };
 
 const valueAt = (root: unknown, pointer: string): unknown =>
   pointer
     .split('/')
     .slice(1)
-    .reduce<unknown>((cur, seg) => (cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined), root);
+    .reduce<unknown>(
+      (cur, seg) =>
+        cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined,
+      root,
+    );
 
 /** Compares partial dates (YYYY, YYYY-MM, YYYY-MM-DD) at the precision both have: 2015 vs 2015-06 is "equal". */
 const compareDates = (a: string, b: string): number => {
@@ -105,11 +131,16 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
   if (ctx.where?.file !== undefined) base.file = ctx.where.file;
   if (ctx.where?.row !== undefined) base.row = ctx.where.row;
   if (ctx.where?.path !== undefined) base.path = ctx.where.path;
-  if (!validator.Check(draft)) return schemaIssues(draft, base);
+  if (!validator.Check(draft)) return schemaIssues(draft, base, ctx.geo);
 
   const issues: InputIssue[] = [];
-  const add = (severity: InputIssue['severity'], code: string, field: string, message: string, sub = `/${field}`) =>
-    issues.push({ ...base, severity, code, field, path: `${base.path ?? ''}${sub}`, message });
+  const add = (
+    severity: InputIssue['severity'],
+    code: string,
+    field: string,
+    message: string,
+    sub = `/${field}`,
+  ) => issues.push({ ...base, severity, code, field, path: `${base.path ?? ''}${sub}`, message });
 
   // Names: the schema allows "   "; a space needs a readable name in at least one language.
   if (!draft.nameZh?.trim() && !draft.nameEn?.trim()) {
@@ -118,19 +149,35 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
 
   const cc = draft.countryCode;
   const countryKnown = isCountryCode(cc);
-  if (!countryKnown) add('error', 'country.unknown', 'countryCode', `"${cc}" is not an ISO 3166-1 alpha-2 country code`);
+  if (!countryKnown)
+    add('error', 'country.unknown', 'countryCode', `"${cc}" is not an ISO 3166-1 alpha-2 country code`);
 
   const region = draft.regionCode ?? undefined;
   let regionOk = false;
   if (region !== undefined) {
     const row = ctx.regions?.regionByCode(region);
     if (!REGION_COUNTRIES.has(cc)) {
-      add('error', 'region.not_allowed', 'regionCode', `regionCode is a Chinese (GB/T 2260) code; it is only allowed with countryCode CN, HK, MO or TW, found countryCode "${cc}"`);
+      add(
+        'error',
+        'region.not_allowed',
+        'regionCode',
+        `regionCode is a Chinese (GB/T 2260) code; it is only allowed with countryCode CN, HK, MO or TW, found countryCode "${cc}"`,
+      );
     } else if (ctx.regions && !row) {
-      add('error', 'region.unknown', 'regionCode', `"${region}" is not a GB/T 2260 code in the ${ctx.regions.vintage} code list`);
+      add(
+        'error',
+        'region.unknown',
+        'regionCode',
+        `"${region}" is not a GB/T 2260 code in the ${ctx.regions.vintage} code list`,
+      );
     } else if (countryOfRegion(region) !== cc) {
       const expected = countryOfRegion(region);
-      add('error', 'region.country_mismatch', 'regionCode', `regionCode ${region} belongs to ${expected} (${countryName(expected, 'en') ?? expected}), but countryCode is ${cc}: use countryCode ${expected} or a ${cc === 'CN' ? 'mainland' : cc} region code`);
+      add(
+        'error',
+        'region.country_mismatch',
+        'regionCode',
+        `regionCode ${region} belongs to ${expected} (${countryName(expected, 'en') ?? expected}), but countryCode is ${cc}: use countryCode ${expected} or a ${cc === 'CN' ? 'mainland' : cc} region code`,
+      );
     } else {
       regionOk = true;
     }
@@ -139,10 +186,20 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
   const lat = draft.lat ?? undefined;
   const lon = draft.lon ?? undefined;
   if ((lat === undefined) !== (lon === undefined)) {
-    add('error', 'coordinates.incomplete', lat === undefined ? 'lat' : 'lon', `lat and lon go together: found ${lat === undefined ? 'lon' : 'lat'} without ${lat === undefined ? 'lat' : 'lon'}`);
+    add(
+      'error',
+      'coordinates.incomplete',
+      lat === undefined ? 'lat' : 'lon',
+      `lat and lon go together: found ${lat === undefined ? 'lon' : 'lat'} without ${lat === undefined ? 'lat' : 'lon'}`,
+    );
   } else if (lat !== undefined && lon !== undefined) {
     if (lat === 0 && lon === 0) {
-      add('warning', 'coordinates.null_island', 'lat', 'coordinates are (0, 0), which usually means "unknown": leave them empty instead');
+      add(
+        'warning',
+        'coordinates.null_island',
+        'lat',
+        'coordinates are (0, 0), which usually means "unknown": leave them empty instead',
+      );
     } else if (ctx.geo && countryKnown) {
       checkPlace(ctx.geo, ctx, draft, lat, lon, regionOk ? region : undefined, add);
     }
@@ -151,7 +208,13 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
   for (const [i, plan] of (draft.membershipPlans ?? []).entries()) {
     if (!isCurrencyCode(plan.currency)) {
       const hint = suggestCurrency(plan.currency);
-      add('error', 'currency.unknown', 'membershipPlans', `"${plan.currency}" is not an ISO 4217 currency code${hint ? `; use "${hint}"` : ''}`, `/membershipPlans/${i}/currency`);
+      add(
+        'error',
+        'currency.unknown',
+        'membershipPlans',
+        `"${plan.currency}" is not an ISO 4217 currency code${hint ? `; use "${hint}"` : ''}`,
+        `/membershipPlans/${i}/currency`,
+      );
     }
   }
 
@@ -161,15 +224,32 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
     try {
       const oh = new OpeningHours(draft.openingHours, null, 0);
       const warning = oh.getWarnings()[0];
-      if (warning) add('warning', 'opening_hours.style', 'openingHours', `opening hours parse, with a note: ${warning.replace(/\s+/g, ' ').trim()}`);
+      if (warning)
+        add(
+          'warning',
+          'opening_hours.style',
+          'openingHours',
+          `opening hours parse, with a note: ${warning.replace(/\s+/g, ' ').trim()}`,
+        );
     } catch (e) {
-      add('error', 'opening_hours.invalid', 'openingHours', `"${draft.openingHours}" is not valid OpenStreetMap opening_hours syntax (e.g. "Mo-Fr 09:00-18:00; Sa 10:00-16:00"): ${String(e).replace(/\s+/g, ' ').trim()}`);
+      add(
+        'error',
+        'opening_hours.invalid',
+        'openingHours',
+        `"${draft.openingHours}" is not valid OpenStreetMap opening_hours syntax (e.g. "Mo-Fr 09:00-18:00; Sa 10:00-16:00"): ${String(e).replace(/\s+/g, ' ').trim()}`,
+      );
     }
   }
   return issues;
 };
 
-type Add = (severity: InputIssue['severity'], code: string, field: string, message: string, sub?: string) => void;
+type Add = (
+  severity: InputIssue['severity'],
+  code: string,
+  field: string,
+  message: string,
+  sub?: string,
+) => void;
 
 const checkPlace = (
   geo: GeoLookup,
@@ -185,11 +265,21 @@ const checkPlace = (
   // A country with no outline (small islands missing from the map data) is not checked: no outline, no verdict.
   if (geo.hasCountry(cc) && !geo.isInCountry(lat, lon, cc)) {
     if (isValidLatLon(lon, lat) && geo.isInCountry(lon, lat, cc)) {
-      add('error', 'coordinates.swapped', 'lat', `lat and lon look swapped: ${fmt(lat, lon)} is outside ${name(cc)}, but ${fmt(lon, lat)} is inside; swap them`);
+      add(
+        'error',
+        'coordinates.swapped',
+        'lat',
+        `lat and lon look swapped: ${fmt(lat, lon)} is outside ${name(cc)}, but ${fmt(lon, lat)} is inside; swap them`,
+      );
       return;
     }
     const at = geo.countryAt(lat, lon);
-    add('error', 'coordinates.outside_country', 'lat', `${fmt(lat, lon)} is ${at ? `in ${name(at)}` : 'in no country (sea or unmapped)'}, not in ${name(cc)} as countryCode says`);
+    add(
+      'error',
+      'coordinates.outside_country',
+      'lat',
+      `${fmt(lat, lon)} is ${at ? `in ${name(at)}` : 'in no country (sea or unmapped)'}, not in ${name(cc)} as countryCode says`,
+    );
     return;
   }
   if (region === undefined) return;
@@ -197,29 +287,69 @@ const checkPlace = (
   const regionLabel = (code: string) => `${ctx.regions?.regionName(code) ?? code} (${code})`;
   if (geo.hasRegion(province) && !geo.isInRegion(lat, lon, province)) {
     const at = geo.provinceAt(lat, lon);
-    add('error', 'coordinates.outside_region', 'regionCode', `${fmt(lat, lon)} is ${at ? `in ${regionLabel(at)}` : 'outside every Chinese province'}, not in ${regionLabel(province)} as regionCode ${region} says`);
+    add(
+      'error',
+      'coordinates.outside_region',
+      'regionCode',
+      `${fmt(lat, lon)} is ${at ? `in ${regionLabel(at)}` : 'outside every Chinese province'}, not in ${regionLabel(province)} as regionCode ${region} says`,
+    );
     return;
   }
-  if (region !== province && ctx.prefectureCheck !== 'off' && geo.hasRegion(region) && !geo.isInRegion(lat, lon, region)) {
-    add('warning', 'coordinates.outside_prefecture', 'regionCode', `${fmt(lat, lon)} lies in ${regionLabel(province)} but outside ${regionLabel(region)}: check regionCode or the coordinates`);
+  if (
+    region !== province &&
+    ctx.prefectureCheck !== 'off' &&
+    geo.hasRegion(region) &&
+    !geo.isInRegion(lat, lon, region)
+  ) {
+    add(
+      'warning',
+      'coordinates.outside_prefecture',
+      'regionCode',
+      `${fmt(lat, lon)} lies in ${regionLabel(province)} but outside ${regionLabel(region)}: check regionCode or the coordinates`,
+    );
   }
 };
 
 const checkDates = (draft: SpaceInput, today: string | undefined, add: Add): void => {
   const { foundedOn, closedOn, status } = draft;
   if (foundedOn && closedOn && compareDates(foundedOn, closedOn) > 0) {
-    add('error', 'dates.closed_before_founded', 'closedOn', `closedOn ${closedOn} is before foundedOn ${foundedOn}`);
+    add(
+      'error',
+      'dates.closed_before_founded',
+      'closedOn',
+      `closedOn ${closedOn} is before foundedOn ${foundedOn}`,
+    );
   }
   if (today && foundedOn && compareDates(foundedOn, today) > 0 && status !== 'planned') {
-    add('error', 'dates.founded_in_future', 'foundedOn', `foundedOn ${foundedOn} is in the future (today is ${today}); a space not open yet has status "planned"`);
+    add(
+      'error',
+      'dates.founded_in_future',
+      'foundedOn',
+      `foundedOn ${foundedOn} is in the future (today is ${today}); a space not open yet has status "planned"`,
+    );
   }
   if (today && closedOn && compareDates(closedOn, today) > 0) {
-    add('warning', 'dates.closed_in_future', 'closedOn', `closedOn ${closedOn} is in the future (today is ${today}): is the closure announced?`);
+    add(
+      'warning',
+      'dates.closed_in_future',
+      'closedOn',
+      `closedOn ${closedOn} is in the future (today is ${today}): is the closure announced?`,
+    );
   }
   if (status === 'closed' && !closedOn) {
-    add('warning', 'status.closed_without_date', 'closedOn', 'status is "closed" but closedOn is empty: give the closing date (a year is enough)');
+    add(
+      'warning',
+      'status.closed_without_date',
+      'closedOn',
+      'status is "closed" but closedOn is empty: give the closing date (a year is enough)',
+    );
   }
   if (closedOn && status !== 'closed' && !(today && compareDates(closedOn, today) > 0)) {
-    add('warning', 'status.closed_date_but_open', 'status', `closedOn is ${closedOn} but status is "${status}": set status "closed" or clear closedOn`);
+    add(
+      'warning',
+      'status.closed_date_but_open',
+      'status',
+      `closedOn is ${closedOn} but status is "${status}": set status "closed" or clear closedOn`,
+    );
   }
 };
