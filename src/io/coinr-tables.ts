@@ -4,11 +4,10 @@
 // row (header = row 1), the column and what was expected; nothing is thrown for bad data.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import chardet from 'chardet';
 import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import type { InputIssue } from '../domain/issue.js';
+import { decodeText } from './decode.js';
 import { buildFramework } from '../engine/framework.js';
 import { orderLikeCoinr } from '../engine/pipeline/panel.js';
 import type { RunState } from '../engine/pipeline/state.js';
@@ -18,6 +17,8 @@ export interface TableSource {
   /** File name, used in issues and to tell CSV from XLSX (by extension). */
   name: string;
   content: Uint8Array | string;
+  /** Character encoding of CSV bytes; without it only UTF-8 is accepted (see decode.ts), e.g. 'gbk'. */
+  encoding?: string;
 }
 
 export interface CoinrTables {
@@ -37,22 +38,6 @@ interface Table {
 }
 
 const MISSING = new Set(['', 'NA', 'NaN', '#N/A']);
-
-const decodeText = (bytes: Uint8Array, file: string, issues: InputIssue[]): string => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const enc = chardet.detect(bytes) ?? 'GB18030';
-    const use = iconv.encodingExists(enc) ? enc : 'GB18030';
-    issues.push({
-      severity: 'warning',
-      code: 'table.encoding',
-      file,
-      message: `file is not UTF-8; read it as ${use} (save as UTF-8 to avoid this)`,
-    });
-    return iconv.decode(Buffer.from(bytes), use);
-  }
-};
 
 const cellValue = (v: ExcelJS.CellValue): string | number | null => {
   if (v === null || v === undefined) return null;
@@ -115,7 +100,17 @@ export const readTable = async (source: TableSource, issues: InputIssue[]): Prom
       rows: rows.filter((r) => r.some((v) => v !== null && v !== '')),
     };
   }
-  const text = typeof source.content === 'string' ? source.content : decodeText(source.content, file, issues);
+  let text: string;
+  if (typeof source.content === 'string') text = source.content;
+  else {
+    const decoded = decodeText(source.content, {
+      file,
+      ...(source.encoding ? { encoding: source.encoding } : {}),
+    });
+    issues.push(...decoded.issues);
+    if (decoded.text === null) return undefined;
+    text = decoded.text;
+  }
   try {
     const records = parse(text, {
       bom: true,
