@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
-import { feature } from 'topojson-client';
+import { feature, merge } from 'topojson-client';
 import countries from 'i18n-iso-countries';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
@@ -134,6 +134,31 @@ for (const f of provinceMap.features) {
   provinces.set(f.id, { props, polys: decodeGeometry(provinceMap, f) });
 }
 
+/**
+ * Hong Kong and Macao are a few pixels in china.json (its Macao outline misses the peninsula); their own
+ * files draw them by district. Dissolve the districts into one outline (topojson `merge` joins polygons that
+ * share arcs) and use it instead.
+ */
+for (const [code, file] of [
+  ['810000', 'xianggang.json'],
+  ['820000', 'aomen.json'],
+] as const) {
+  const map = readJson(resolve(echartsDir, 'province', file)) as EchartsMap;
+  const districts: FeatureCollection<MultiPolygon> = {
+    type: 'FeatureCollection',
+    features: map.features.map((f) => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'MultiPolygon', coordinates: decodeGeometry(map, f) },
+    })),
+  };
+  const topo = topology({ districts }, 1e6) as Topology<Objects<Record<string, unknown>>>;
+  const layer = topo.objects.districts as GeometryCollection | undefined;
+  const entry = provinces.get(code);
+  if (!layer || !entry) throw new Error(`cannot rebuild ${code} from ${file}`);
+  entry.polys = merge(topo, layer.geometries as Parameters<typeof merge>[1]).coordinates as Position[][][];
+}
+
 const prefectures = new Map<string, { props: Props; polys: Position[][][] }>();
 for (const file of readdirSync(resolve(echartsDir, 'province')).sort()) {
   const map = readJson(resolve(echartsDir, 'province', file)) as EchartsMap;
@@ -213,7 +238,16 @@ const write = (name: string, fc: FeatureCollection): void => {
 };
 
 const minWeight = Number(process.env.MIN_WEIGHT ?? 3e-8);
-write('cn-provinces.geojson', simplifyCollection(collect(provinces), minWeight));
+// Hong Kong and Macao stay unsimplified: at 3e-8 sr the Macao peninsula would keep six points, and their
+// outlines come from other files than Guangdong's anyway, so there is no shared border to keep consistent.
+const SMALL_UNITS = new Set(['810000', '820000']);
+const simpleProvinces = simplifyCollection(collect(provinces), minWeight);
+simpleProvinces.features = simpleProvinces.features.map((f) => {
+  const raw = provinces.get(f.properties.code);
+  if (!SMALL_UNITS.has(f.properties.code) || !raw) return f;
+  return { ...f, geometry: roundGeometry({ type: 'MultiPolygon', coordinates: raw.polys }) };
+});
+write('cn-provinces.geojson', simpleProvinces);
 write('cn-prefectures.geojson', simplifyCollection(collect(prefectures), minWeight));
 
 // ---- world countries: Natural Earth 1:50m via world-atlas, numeric ISO ids → alpha-2 ----

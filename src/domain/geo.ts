@@ -181,6 +181,14 @@ export const createAreaIndex = (
     }
   }
 
+  // Where outlines from different sources overlap (Guangdong's coarse outline over Macao's finer one), the smaller
+  // part wins: candidates are tried smallest box first.
+  const boxArea = (i: number): number => {
+    const b = parts[i]?.bbox;
+    return b ? (b[2] - b[0]) * (b[3] - b[1]) : Infinity;
+  };
+  for (const list of grid.values()) list.sort((a, b) => boxArea(a) - boxArea(b));
+
   const partContains = (p: Part, lat: number, lon: number): boolean => {
     if (!bboxContains(p.bbox, lat, lon)) return false;
     const cell = fineCell(lon, lat);
