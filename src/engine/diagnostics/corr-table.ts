@@ -2,7 +2,9 @@
 import type { Dataset, Framework } from '../types.js';
 import { corTestP } from './corr-pvalues.js';
 import { columnOf, corMatrix, correlate, type CorType } from './correlation.js';
-import { collate, collateKeys, roundTo } from './r-compat.js';
+import { compareCodes } from '../framework.js';
+import { roundR } from '../pipeline/numeric.js';
+import { collateKeys } from './r-compat.js';
 import { coinStructure, selectCodes, type Structure } from './structure.js';
 
 export interface CorrRow {
@@ -39,7 +41,7 @@ export interface CorrOptions {
  * character that an English locale's collation ignores, so the concatenation is the first key.
  */
 const mergeOrder = (a: CorrRow, b: CorrRow): number =>
-  collate(a.var1 + a.var2, b.var1 + b.var2) || collateKeys([a.var1, a.var2], [b.var1, b.var2]);
+  compareCodes(a.var1 + a.var2, b.var1 + b.var2) || collateKeys([a.var1, a.var2], [b.var1, b.var2]);
 
 const pairs = (s: Structure, lower: number, upper: number): Set<string> => {
   const out = new Set<string>();
@@ -173,7 +175,7 @@ export const getCorrFlags = (fw: Framework, data: Dataset, opts: CorrFlagOptions
     const key = [f.ind1, f.ind2].sort().join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...f, corr: roundto === null ? f.corr : roundTo(f.corr, roundto) });
+    out.push({ ...f, corr: roundto === null ? f.corr : roundR(f.corr, roundto) });
   }
   return out;
 };

@@ -2,7 +2,7 @@
 // each pair of columns uses the rows where both are present. Spearman ranks each pair's complete rows
 // afresh (average ranks for ties) and correlates the ranks; Kendall is tau-b.
 import type { Dataset } from '../types.js';
-import { mean } from './moments.js';
+import { meanNA as mean } from '../pipeline/numeric.js';
 import { rankAverage } from './r-compat.js';
 
 export type CorType = 'pearson' | 'spearman' | 'kendall';

@@ -4,7 +4,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Dataset, Framework } from '../types.js';
 import { originalWeights, type WeightRow, type WeightSet } from '../weights/weight-set.js';
 import { columnOf } from './correlation.js';
-import { mean, sd } from './moments.js';
+import { meanNA as mean, sdNA as sd } from '../pipeline/numeric.js';
 import { coinStructure, selectCodes } from './structure.js';
 
 export interface PcaResult {

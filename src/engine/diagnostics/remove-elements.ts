@@ -4,7 +4,8 @@
 import type { Dataset } from '../types.js';
 import type { WeightRow, WeightSet } from '../weights/weight-set.js';
 import { columnOf } from './correlation.js';
-import { collate, rankDescMin } from './r-compat.js';
+import { compareCodes } from '../framework.js';
+import { rankMin } from '../pipeline/numeric.js';
 
 export interface RemoveElementsInput {
   /** The weights the nominal result was built with. */
@@ -57,9 +58,9 @@ export const removeElements = (input: RemoveElementsInput): RemoveElementsResult
   // R's merge(by = "uCode") keeps units present in every result, sorted by code.
   const uCodes = [...(scoreMaps[0] as Map<string, number>).keys()]
     .filter((u) => scoreMaps.every((m) => m.has(u)))
-    .sort(collate);
+    .sort(compareCodes);
   const scores = scoreMaps.map((m) => Float64Array.from(uCodes, (u) => m.get(u) as number));
-  const ranks = scores.map((s) => rankDescMin(s));
+  const ranks = scores.map((s) => rankMin(s, true));
   const nominalRanks = ranks[0] as Float64Array;
   const rankDiffs = ranks.map((r) => r.map((v, i) => (nominalRanks[i] as number) - v));
   const rankAbsDiffs = rankDiffs.map((d) => d.map(Math.abs));

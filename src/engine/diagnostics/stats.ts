@@ -1,7 +1,8 @@
 // Indicator statistics table, COINr's get_stats(): one row per column with location, spread, shape,
 // data availability, zeros, unique values and the flags an index team checks before treating data.
 import type { Dataset } from '../types.js';
-import { kurt, mean, median, present, sd, skew } from './moments.js';
+import { meanNA, medianNA, sdNA } from '../pipeline/numeric.js';
+import { kurt, skew } from '../treat/moments.js';
 import { signif } from './r-compat.js';
 
 export type Flag = 'ok' | 'LOW';
@@ -81,7 +82,7 @@ export const columnStats = (
   opts: StatsOptions = {},
 ): StatsRow => {
   const { tSkew = 2, tKurt = 3.5, tAvail = 0.65, tZero = 0.5, tUnq = 0.5 } = opts;
-  const x = present(col);
+  const x = Float64Array.from(col).filter((v) => !Number.isNaN(v));
   const nAvail = x.length;
   let nZero = 0;
   for (const v of x) if (v !== 0) nZero++;
@@ -96,9 +97,9 @@ export const columnStats = (
     iCode,
     Min: lo,
     Max: hi,
-    Mean: mean(x),
-    Median: median(x),
-    Std: sd(x),
+    Mean: meanNA(x),
+    Median: medianNA(x),
+    Std: sdNA(x),
     Skew: sk,
     Kurt: kt,
     'N.Avail': nAvail,

@@ -4,7 +4,8 @@
 // - `lineage`: one row per indicator with its ancestor at every level (get_lineage()), sorted from the
 //   top level down.
 import type { Framework, MetaRow } from '../types.js';
-import { collate, collateKeys } from './r-compat.js';
+import { compareCodes } from '../framework.js';
+import { collateKeys } from './r-compat.js';
 
 export interface Structure {
   /** Indicator and Aggregate rows, in COINr's order (Level, then Parent; missing parent last). */
@@ -22,7 +23,7 @@ const byLevelThenParent = (a: MetaRow, b: MetaRow): number => {
   if (a.parent === b.parent) return 0;
   if (a.parent === null) return 1;
   if (b.parent === null) return -1;
-  return collate(a.parent, b.parent);
+  return compareCodes(a.parent, b.parent);
 };
 
 /** Builds the COINr-ordered view of a framework. */

@@ -3,7 +3,8 @@
 import type { Dataset, Framework } from '../types.js';
 import { columnOf } from './correlation.js';
 import { rankColumns } from './ranks.js';
-import { collate, rankDescMin, roundTo } from './r-compat.js';
+import { compareCodes } from '../framework.js';
+import { rankMin, roundR } from '../pipeline/numeric.js';
 import { coinStructure } from './structure.js';
 
 export interface UnitSummaryRow {
@@ -39,7 +40,7 @@ export const getUnitSummary = (
     return {
       code: m.iCode,
       name: m.iName,
-      score: nround === null ? score : roundTo(score, nround),
+      score: nround === null ? score : roundR(score, nround),
       rank: columnOf(ranks, m.iCode)[u] as number,
     };
   });
@@ -65,7 +66,7 @@ export const compareResults = (
   iCode: string,
   compareBy: 'ranks' | 'scores' = 'ranks',
 ): RankChangeRow[] => {
-  const units = [...new Set([...first.uCodes, ...second.uCodes])].sort(collate);
+  const units = [...new Set([...first.uCodes, ...second.uCodes])].sort(compareCodes);
   const pick = (d: Dataset): Float64Array => {
     const col = columnOf(d, iCode);
     const at = new Map(d.uCodes.map((c, i) => [c, col[i] as number]));
@@ -74,8 +75,8 @@ export const compareResults = (
   let a = pick(first);
   let b = pick(second);
   if (compareBy === 'ranks') {
-    a = rankDescMin(a);
-    b = rankDescMin(b);
+    a = rankMin(a, true);
+    b = rankMin(b, true);
   }
   return units.map((uCode, i) => {
     const x = a[i] as number;
