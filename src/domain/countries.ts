@@ -116,3 +116,54 @@ export const countryCodeFromName = (name: string): string | undefined => {
   }
   return undefined;
 };
+
+/**
+ * Territories with their own ISO code that sources often file under the state they belong to (a lab in Puerto
+ * Rico listed as US). The validator accepts such a point with a warning instead of an error.
+ */
+export const SOVEREIGN_OF: Readonly<Record<string, string>> = {
+  PR: 'US',
+  GU: 'US',
+  VI: 'US',
+  AS: 'US',
+  MP: 'US',
+  UM: 'US',
+  GF: 'FR',
+  GP: 'FR',
+  MQ: 'FR',
+  RE: 'FR',
+  YT: 'FR',
+  PM: 'FR',
+  BL: 'FR',
+  MF: 'FR',
+  NC: 'FR',
+  PF: 'FR',
+  WF: 'FR',
+  GG: 'GB',
+  JE: 'GB',
+  IM: 'GB',
+  GI: 'GB',
+  BM: 'GB',
+  KY: 'GB',
+  VG: 'GB',
+  TC: 'GB',
+  MS: 'GB',
+  AI: 'GB',
+  FK: 'GB',
+  AW: 'NL',
+  CW: 'NL',
+  SX: 'NL',
+  BQ: 'NL',
+  GL: 'DK',
+  FO: 'DK',
+  SJ: 'NO',
+  AX: 'FI',
+  CX: 'AU',
+  CC: 'AU',
+  NF: 'AU',
+  CK: 'NZ',
+  NU: 'NZ',
+  TK: 'NZ',
+  HK: 'CN',
+  MO: 'CN',
+};

@@ -85,6 +85,18 @@ describe('validateSpace', () => {
     expect(issue?.message).toContain('Germany (DE)');
   });
 
+  it('only warns for points in no mapped country, or in a territory of the stated country', () => {
+    expect(codes({ ...cn, countryCode: 'DE', lat: 60, lon: 0 })).toEqual(['warning:coordinates.unmapped']);
+    const hk = {
+      ...geo,
+      countryAt: () => 'HK',
+      isInCountry: (_a: number, _b: number, c: string) => c === 'HK',
+    };
+    expect(codes({ ...cn, lat: 22.28, lon: 114.16 }, { ...ctx, geo: hk })).toEqual([
+      'warning:coordinates.in_territory',
+    ]);
+  });
+
   it('skips the country check when the country has no outline', () => {
     expect(validateSpace({ ...cn, countryCode: 'TV', lat: -8.52, lon: 179.2 }, ctx)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { Compile } from 'typebox/compile';
 import OpeningHours from 'opening_hours';
 import type { InputIssue } from './issue.js';
 import { SpaceInput } from './space.js';
-import { countryName, isCountryCode } from './countries.js';
+import { countryName, isCountryCode, SOVEREIGN_OF } from './countries.js';
 import { isCurrencyCode, suggestCurrency } from './currencies.js';
 import { isValidLatLon, type GeoLookup } from './geo.js';
 import { NON_MAINLAND_PROVINCES, provinceCodeOf, type RegionIndex } from './regions.js';
@@ -274,11 +274,30 @@ const checkPlace = (
       return;
     }
     const at = geo.countryAt(lat, lon);
+    if (at === undefined) {
+      // In no mapped country: the sea, or an island too small for the 1:50m outlines (Heimaey, Iceland).
+      add(
+        'warning',
+        'coordinates.unmapped',
+        'lat',
+        `${fmt(lat, lon)} is not on the map of ${name(cc)} nor of any other country (open sea, or an island the outlines leave out): check the coordinates`,
+      );
+      return;
+    }
+    if (SOVEREIGN_OF[at] === cc) {
+      add(
+        'warning',
+        'coordinates.in_territory',
+        'countryCode',
+        `${fmt(lat, lon)} is in ${name(at)}, which has its own ISO code: consider countryCode ${at} instead of ${cc}`,
+      );
+      return;
+    }
     add(
       'error',
       'coordinates.outside_country',
       'lat',
-      `${fmt(lat, lon)} is ${at ? `in ${name(at)}` : 'in no country (sea or unmapped)'}, not in ${name(cc)} as countryCode says`,
+      `${fmt(lat, lon)} is in ${name(at)}, not in ${name(cc)} as countryCode says`,
     );
     return;
   }
