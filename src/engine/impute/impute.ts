@@ -14,7 +14,7 @@
 // stops there, and so do we, naming it.
 import type { Framework, MetaRow } from '../types.js';
 import { EngineError, PipelineSpecError, specIssue } from '../pipeline/errors.js';
-import { maxNA, minNA } from '../pipeline/numeric.js';
+import { hasNaN, maxNA, minNA } from '../pipeline/numeric.js';
 import type { ImputeArgs } from '../pipeline/spec.js';
 import { perTimePoint, type CompiledStep, type RunState } from '../pipeline/state.js';
 import { compileImputePanel } from './impute-panel.js';
@@ -97,7 +97,7 @@ export const compileImpute = (args: ImputeArgs, fw: Framework, index: number): C
 
   return stepOf((s) => {
     const { data, units } = s;
-    if (!data.cols.some((c) => c.some(Number.isNaN))) return s;
+    if (!data.cols.some(hasNaN)) return s;
     const dirs = data.iCodes.map((c) => fw.get(c)?.direction ?? 1);
     let cols = data.cols;
     let scale: { min: number; max: number }[] = [];
@@ -144,7 +144,7 @@ export const compileImpute = (args: ImputeArgs, fw: Framework, index: number): C
         if (by === 'row') {
           for (let i = 0; i < data.uCodes.length; i++) {
             const row = Float64Array.from(js, (j) => (cols[j] as Float64Array)[i] as number);
-            if (!row.some(Number.isNaN)) continue;
+            if (!hasNaN(row)) continue;
             const filled = imputeOne(imputer, row, undefined, `unit "${data.uCodes[i]}"${label}`);
             js.forEach((j, k) => {
               if (imputed[j] === cols[j]) imputed[j] = (cols[j] as Float64Array).slice();
@@ -165,6 +165,8 @@ export const compileImpute = (args: ImputeArgs, fw: Framework, index: number): C
     const out = imputed.map((c, j) => {
       const orig = data.cols[j] as Float64Array;
       if (c === orig) return orig;
+      // Without scaling the methods only fill NaN, so their output is already the answer.
+      if (!normaliseFirst && by === 'column') return c;
       const res = orig.slice();
       const d = dirs[j] as number;
       for (let i = 0; i < res.length; i++) {

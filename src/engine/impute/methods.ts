@@ -38,6 +38,43 @@ const byGroup =
     return out;
   };
 
+/** Group means of the present values with R's two-pass mean, in typed arrays (no copies). */
+const groupMeans = (x: Float64Array, groups: GroupIndex): Float64Array => {
+  const sum = new Float64Array(groups.count);
+  const n = new Float64Array(groups.count);
+  for (let i = 0; i < x.length; i++) {
+    const g = groups.of[i] as number;
+    const v = x[i] as number;
+    if (g < 0 || v !== v) continue;
+    sum[g] = (sum[g] as number) + v;
+    n[g] = (n[g] as number) + 1;
+  }
+  const mean = sum.map((s, g) => s / (n[g] as number));
+  const resid = new Float64Array(groups.count);
+  for (let i = 0; i < x.length; i++) {
+    const g = groups.of[i] as number;
+    const v = x[i] as number;
+    if (g < 0 || v !== v) continue;
+    resid[g] = (resid[g] as number) + (v - (mean[g] as number));
+  }
+  return mean.map((m, g) => (Number.isFinite(m) ? m + (resid[g] as number) / (n[g] as number) : m));
+};
+
+const fillByGroup = (
+  x: Float64Array,
+  groups: GroupIndex | undefined,
+  values: (groups: GroupIndex) => Float64Array,
+): Float64Array => {
+  if (!groups) throw new Error('group imputation needs a grouping variable (use_group)');
+  const v = values(groups);
+  const out = x.slice();
+  for (let i = 0; i < out.length; i++) {
+    const g = groups.of[i] as number;
+    if (g >= 0 && (out[i] as number) !== (out[i] as number)) out[i] = v[g] as number;
+  }
+  return out;
+};
+
 /**
  * - `i_mean`: the mean of the present values (COINr `i_mean`).
  * - `i_median`: the median of the present values (COINr `i_median`).
@@ -47,7 +84,7 @@ const byGroup =
 export const VECTOR_IMPUTERS: Record<'i_mean' | 'i_median' | 'i_mean_grp' | 'i_median_grp', VectorImputer> = {
   i_mean: (x) => fillWith(x, meanNA(x)),
   i_median: (x) => fillWith(x, medianNA(x)),
-  i_mean_grp: byGroup(meanNA),
+  i_mean_grp: (x, groups) => fillByGroup(x, groups, (g) => groupMeans(x, g)),
   i_median_grp: byGroup(medianNA),
 };
 

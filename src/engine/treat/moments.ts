@@ -1,18 +1,66 @@
 // Skewness, kurtosis and COINr's pass check, exactly as COINr defines them (`skew()`, `kurt()`,
 // `check_SkewKurt()` in COINr's treat.R). They are e1071's "type 2" estimators (Excel's SKEW and
 // KURT): sample skewness and sample *excess* kurtosis, adjusted for sample size.
-import { meanNA } from '../pipeline/numeric.js';
 
-/** Present values, or undefined when a NaN is present and `naRm` is false (R returns NA). */
-const present = (x: ArrayLike<number>, naRm: boolean): number[] | undefined => {
-  const v: number[] = [];
+interface Sums {
+  n: number;
+  s2: number;
+  s3: number;
+  s4: number;
+}
+
+/**
+ * Central moment sums of the present values in one pass over a typed array (no copies: this runs
+ * after every winsorisation step). The mean is R's two-pass mean. Undefined when a NaN is present
+ * and `naRm` is false (R returns NA).
+ */
+const centralSums = (x: ArrayLike<number>, naRm: boolean): Sums | undefined => {
+  let n = 0;
+  let s = 0;
   for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
-    if (Number.isNaN(xi)) {
+    const v = x[i] as number;
+    if (v !== v) {
       if (!naRm) return undefined;
-    } else v.push(xi);
+      continue;
+    }
+    s += v;
+    n++;
   }
-  return v;
+  if (n === 0) return { n, s2: NaN, s3: NaN, s4: NaN };
+  let m = s / n;
+  let t = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v === v) t += v - m;
+  }
+  m += t / n;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v !== v) continue;
+    const d = v - m;
+    const d2 = d * d;
+    s2 += d2;
+    s3 += d2 * d;
+    s4 += d2 * d2;
+  }
+  return { n, s2, s3, s4 };
+};
+
+const skewOf = (c: Sums | undefined): number => {
+  if (!c || c.n < 3) return NaN;
+  const { n, s2, s3 } = c;
+  const g1 = (Math.sqrt(n) * s3) / s2 ** 1.5;
+  return (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
+};
+
+const kurtOf = (c: Sums | undefined): number => {
+  if (!c || c.n < 4) return NaN;
+  const { n, s2, s4 } = c;
+  const r = (n * s4) / (s2 * s2);
+  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
 };
 
 /**
@@ -20,43 +68,14 @@ const present = (x: ArrayLike<number>, naRm: boolean): number[] | undefined => {
  *   g1 = √n · Σd³ / (Σd²)^(3/2),   G1 = g1 · √(n(n−1)) / (n−2).
  * NaN when n < 3 (COINr ≥ 1.1.x returns NA there).
  */
-export const skew = (x: ArrayLike<number>, naRm = true): number => {
-  const v = present(x, naRm);
-  if (!v || v.length < 3) return NaN;
-  const n = v.length;
-  const m = meanNA(v);
-  let s2 = 0;
-  let s3 = 0;
-  for (const xi of v) {
-    const d = xi - m;
-    const d2 = d * d;
-    s2 += d2;
-    s3 += d2 * d;
-  }
-  const g1 = (Math.sqrt(n) * s3) / s2 ** 1.5;
-  return (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
-};
+export const skew = (x: ArrayLike<number>, naRm = true): number => skewOf(centralSums(x, naRm));
 
 /**
  * Excess kurtosis, e1071 type 2: with r = n · Σd⁴ / (Σd²)²,
  *   G2 = ((n+1)(r − 3) + 6) · (n−1) / ((n−2)(n−3)).
  * NaN when n < 4.
  */
-export const kurt = (x: ArrayLike<number>, naRm = true): number => {
-  const v = present(x, naRm);
-  if (!v || v.length < 4) return NaN;
-  const n = v.length;
-  const m = meanNA(v);
-  let s2 = 0;
-  let s4 = 0;
-  for (const xi of v) {
-    const d2 = (xi - m) * (xi - m);
-    s2 += d2;
-    s4 += d2 * d2;
-  }
-  const r = (n * s4) / (s2 * s2);
-  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
-};
+export const kurt = (x: ArrayLike<number>, naRm = true): number => kurtOf(centralSums(x, naRm));
 
 export interface SkewKurtCheck {
   /** R's three-valued logic: null = NA (e.g. skew undefined and kurtosis not below its threshold). */
@@ -75,8 +94,9 @@ export const checkSkewKurt = (
   skewThresh = 2,
   kurtThresh = 3.5,
 ): SkewKurtCheck => {
-  const sk = skew(x, naRm);
-  const kt = kurt(x, naRm);
+  const c = centralSums(x, naRm);
+  const sk = skewOf(c);
+  const kt = kurtOf(c);
   const a = Number.isNaN(sk) ? null : Math.abs(sk) < skewThresh;
   const b = Number.isNaN(kt) ? null : kt < kurtThresh;
   const pass = a === true || b === true ? true : a === null || b === null ? null : false;

@@ -120,7 +120,7 @@ export const treatVector = (
   let f2Labels: string[] | undefined;
   if (check0.pass) return { x, detail: { status: 'passed', check0 }, labels: f1Labels };
   const t1 = (TRANSFORMS[plan.f1] as (typeof TRANSFORMS)[string])(x, plan.p1);
-  if (t1.treated) f1Labels.splice(0, x.length, ...t1.treated);
+  if (t1.treated) for (let i = 0; i < x.length; i++) f1Labels[i] = t1.treated[i] as string;
   const check1 = check(t1.x);
   if (check1.pass === null) na(check1);
   const detail: Omit<TreatIndicatorDetails, 'iCode'> = { status: 'treated', check0, f1: plan.f1, check1 };

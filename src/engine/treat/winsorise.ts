@@ -21,7 +21,8 @@ export interface WinsoriseParams {
 export const winsorise = (x0: Float64Array, p: WinsoriseParams): TreatOutput => {
   const x = x0.slice();
   const n = x.length;
-  let passing = checkSkewKurt(x, p.naRm, p.skewThresh, p.kurtThresh).pass;
+  let check = checkSkewKurt(x, p.naRm, p.skewThresh, p.kurtThresh);
+  let passing = check.pass;
   let imax: number[] = [];
   let imin: number[] = [];
   let nwin = 0;
@@ -33,7 +34,8 @@ export const winsorise = (x0: Float64Array, p: WinsoriseParams): TreatOutput => 
     return !passing && below();
   };
   while (goOn()) {
-    const sk = skew(x, true);
+    // The side follows skew(x, na.rm = TRUE): the last check's skew when it also dropped NAs.
+    const sk = p.naRm ? check.skew : skew(x, true);
     if (Number.isNaN(sk)) throw new EngineError('treat.winsorise.na', 'winsorise: skewness undefined');
     const high = sk >= 0;
     let ext = high ? -Infinity : Infinity;
@@ -54,7 +56,8 @@ export const winsorise = (x0: Float64Array, p: WinsoriseParams): TreatOutput => 
     if (high) imax = at;
     else imin = at;
     nwin = imax.length + imin.length;
-    passing = checkSkewKurt(x, p.naRm, p.skewThresh, p.kurtThresh).pass;
+    check = checkSkewKurt(x, p.naRm, p.skewThresh, p.kurtThresh);
+    passing = check.pass;
   }
   const treated = new Array<string>(n).fill('');
   for (const i of imax) treated[i] = 'winhi';
