@@ -25,11 +25,22 @@ export const sniffDelimiter = (text: string): string => {
   return best;
 };
 
+/**
+ * The record separator, from the end of the header line. papaparse guesses by counting, which goes
+ * wrong for files like Nesta's: CRLF between records but hundreds of bare CRs inside quoted cells.
+ */
+export const sniffNewline = (text: string): '\r\n' | '\n' | '\r' => {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) return cr + 1 === lf ? '\r\n' : '\r';
+  return '\n';
+};
+
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Parses CSV text into rows; a malformed file is one error issue and no rows. */
 export const readCsvRows = (text: string, file: string): { rows?: string[][]; issues: InputIssue[] } => {
-  const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), skipEmptyLines: false, header: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), newline: sniffNewline(text), skipEmptyLines: false, header: false });
   const err = parsed.errors[0];
   if (!err) return { rows: parsed.data, issues: [] };
   const at = err.row !== undefined && err.row !== null ? ` (row ${err.row + 1})` : '';

@@ -3,7 +3,6 @@
 // a warning (third-party data); a document without a space name is invalid. Swapped lat/lon are left
 // to semantic validation, as are coordinates outside the stated country.
 import { Compile } from 'typebox/compile';
-import { countryCodeFromName } from '../domain/countries.js';
 import { suggestCurrency } from '../domain/currencies.js';
 import type { InputIssue } from '../domain/issue.js';
 import type { Link, MembershipPlan, SourceRef } from '../domain/space.js';
@@ -11,8 +10,9 @@ import { finishDraft } from './draft-check.js';
 import type { ImportOptions, ImportResult } from './import-types.js';
 import { readJson } from './json-text.js';
 import { applyDefaults } from './mapping.js';
+import { countryFromText } from './country-text.js';
 import { linkKindOf } from './space-columns.js';
-import { SpaceApiDocument, SpaceApiLink, SpaceApiLocation, SpaceApiPlan } from './spaceapi-schema.js';
+import { SpaceApiDocument, SpaceApiLink, SpaceApiPlan } from './spaceapi-schema.js';
 
 export interface SpaceApiOptions extends ImportOptions {
   /** The URL the document was fetched from (crawls); used as source id when the document has no url. */
@@ -22,7 +22,6 @@ export interface SpaceApiOptions extends ImportOptions {
 const docCheck = Compile(SpaceApiDocument);
 const planCheck = Compile(SpaceApiPlan);
 const linkCheck = Compile(SpaceApiLink);
-const locationCheck = Compile(SpaceApiLocation);
 
 const INTERVALS: Record<string, MembershipPlan['interval']> = {
   yearly: 'year',
@@ -108,7 +107,7 @@ const countryOf = (loc: Record<string, unknown> | undefined): { code?: string; f
   if (typeof addr === 'string') {
     const parts = addr.split(/[,\n]/).map((p) => p.trim()).filter(Boolean);
     const last = parts[parts.length - 1];
-    const code = last ? countryCodeFromName(last.replace(/^\d{4,6}\s+/, '')) : undefined;
+    const code = last ? countryFromText(last.replace(/^\d{4,6}\s+/, '')) : undefined;
     if (code) return { code, from: 'location.address' };
   }
   return {};
@@ -142,10 +141,11 @@ export const spaceApiToRecord = (doc: unknown, opts: SpaceApiOptions): ImportRes
     type: 'hackerspace',
     status: 'active',
   };
-  const loc = locationCheck.Check(doc['location']) ? (doc['location'] as Record<string, unknown>) : undefined;
+  // Members of location are read one by one, so one mistyped member does not lose the others.
+  const loc = isObject(doc['location']) ? doc['location'] : undefined;
   if (loc) {
     if (typeof loc['address'] === 'string' && loc['address'].trim()) draft['address'] = loc['address'].trim();
-    if (typeof loc['lat'] === 'number' && typeof loc['lon'] === 'number') {
+    if (typeof loc['lat'] === 'number' && typeof loc['lon'] === 'number' && Number.isFinite(loc['lat']) && Number.isFinite(loc['lon'])) {
       if (loc['lat'] === 0 && loc['lon'] === 0) warn('/location', 'location.none', 'lat = lon = 0 means no location; imported without coordinates');
       else [draft['lat'], draft['lon']] = [loc['lat'], loc['lon']];
     }
@@ -165,7 +165,10 @@ export const spaceApiToRecord = (doc: unknown, opts: SpaceApiOptions): ImportRes
       if (!interval) warn(path, 'plan.interval', `billing_interval "${p.billing_interval}" has no equivalent in our plans; plan "${p.name}" skipped`, 'membershipPlans');
       else if (!currency) warn(path, 'plan.currency', `currency "${p.currency}" is not an ISO 4217 code; plan "${p.name}" skipped`, 'membershipPlans');
       else if (p.value < 0) warn(path, 'plan.amount', `negative amount ${p.value}; plan "${p.name}" skipped`, 'membershipPlans');
-      else plans.push({ name: p.name.trim() || 'Membership', amount: p.value, currency, interval });
+      else {
+        if (currency !== p.currency) warn(`${path}/currency`, 'plan.currency_fixed', `currency "${p.currency}" read as ${currency}`, 'membershipPlans');
+        plans.push({ name: p.name.trim() || 'Membership', amount: p.value, currency, interval });
+      }
     });
   }
   if (plans.length) draft['membershipPlans'] = plans;
