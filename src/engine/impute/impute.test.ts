@@ -114,6 +114,36 @@ describe('Impute step (COINr Impute)', () => {
     )[0];
     expect(raw?.[1]?.[2]).toBe(2.5);
   });
+  it('impute_by "df" uses the whole table; group_level imputes rows within framework groups', () => {
+    expect(
+      out(
+        compileImpute({ step: 'Impute', impute_by: 'df' }, fw, 0),
+        state([
+          [1, NaN],
+          [3, 5],
+        ]),
+      )[0],
+    ).toEqual([
+      [1, 3],
+      [3, 5],
+    ]);
+    const fw2 = frameworkOf([
+      ind('I1', 1, 'P1'),
+      ind('I2', 1, 'P1'),
+      ind('I3', 1, 'P2'),
+      agg('P1', 2, 'Index'),
+      agg('P2', 2, 'Index'),
+      agg('Index', 3, null),
+    ]);
+    const s = state([
+      [1, 2],
+      [NaN, 3],
+      [100, 4],
+    ]);
+    const byRow = { step: 'Impute' as const, impute_by: 'row' as const, normalise_first: false };
+    expect(out(compileImpute(byRow, fw2, 0), s)[0]?.[1]).toEqual([50.5, 3]);
+    expect(out(compileImpute({ ...byRow, group_level: 2 }, fw2, 0), s)[0]?.[1]).toEqual([1, 3]);
+  });
   it('a column with no value at all cannot be imputed (COINr stops there)', () => {
     expect(() =>
       compileImpute({ step: 'Impute' }, fw, 0).run([
