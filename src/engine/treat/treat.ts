@@ -37,8 +37,11 @@ export interface TreatIndicatorDetails {
 export interface TreatDetails {
   uCodes: string[];
   indicators: TreatIndicatorDetails[];
-  /** Per treated column, one label per unit: "", "winhi", "winlo", "log_CT", "winhi+log_CT", … */
-  points: { iCode: string; labels: string[] }[];
+  /**
+   * Per column that went through the check, one label per unit: "", "winhi", "winlo", "log_CT",
+   * "winhi+log_CT", … Columns that passed share one frozen all-"" array.
+   */
+  points: { iCode: string; labels: readonly string[] }[];
 }
 
 type Json = Record<string, unknown>;
@@ -108,21 +111,21 @@ export const treatVector = (
   x: Float64Array,
   plan: Plan,
   combine: boolean,
-): { x: Float64Array; detail: Omit<TreatIndicatorDetails, 'iCode'>; labels: string[] } => {
+): { x: Float64Array; detail: Omit<TreatIndicatorDetails, 'iCode'>; labels: string[] | undefined } => {
   const check = (v: Float64Array) => checkSkewKurt(v, plan.naRm, plan.skewThresh, plan.kurtThresh);
-  const na = (c: SkewKurtCheck): never => {
-    void c;
+  // R's Treat.numeric stops on an NA check (e.g. a constant column); COINr then keeps the column.
+  const na = (): never => {
     throw new EngineError('treat.check.na', 'the skew/kurtosis check is undefined (NA)');
   };
   const check0 = check(x);
-  if (check0.pass === null) na(check0);
+  if (check0.pass === null) na();
+  if (check0.pass) return { x, detail: { status: 'passed', check0 }, labels: undefined };
   const f1Labels = new Array<string>(x.length).fill('');
   let f2Labels: string[] | undefined;
-  if (check0.pass) return { x, detail: { status: 'passed', check0 }, labels: f1Labels };
   const t1 = (TRANSFORMS[plan.f1] as (typeof TRANSFORMS)[string])(x, plan.p1);
   if (t1.treated) for (let i = 0; i < x.length; i++) f1Labels[i] = t1.treated[i] as string;
   const check1 = check(t1.x);
-  if (check1.pass === null) na(check1);
+  if (check1.pass === null) na();
   const detail: Omit<TreatIndicatorDetails, 'iCode'> = { status: 'treated', check0, f1: plan.f1, check1 };
   if (t1.nwin !== undefined) detail.nwin = t1.nwin;
   let out = t1.x;
@@ -130,7 +133,7 @@ export const treatVector = (
     const t2 = (TRANSFORMS[plan.f2] as (typeof TRANSFORMS)[string])(combine ? t1.x : x, plan.p2);
     f2Labels = t2.treated ?? new Array<string>(x.length).fill('');
     const check2 = check(t2.x);
-    if (check2.pass === null) na(check2);
+    if (check2.pass === null) na();
     detail.f2 = plan.f2;
     detail.check2 = check2;
     out = t2.x;
@@ -218,6 +221,7 @@ export const compileTreat = (args: TreatArgs, fw: Framework, index: number): Com
     const { data } = s;
     if (args.disable) return { state: s };
     const details: TreatDetails = { uCodes: data.uCodes, indicators: [], points: [] };
+    let blank: readonly string[] | undefined;
     const cols = data.cols.map((col, j) => {
       const code = data.iCodes[j] as string;
       const plan = indiv.has(code) ? (indiv.get(code) ?? null) : globalPlan;
@@ -228,7 +232,8 @@ export const compileTreat = (args: TreatArgs, fw: Framework, index: number): Com
       try {
         const r = treatVector(col, plan, combine);
         details.indicators.push({ iCode: code, ...r.detail });
-        details.points.push({ iCode: code, labels: r.labels });
+        blank ??= Object.freeze(new Array<string>(data.uCodes.length).fill(''));
+        details.points.push({ iCode: code, labels: r.labels ?? blank });
         return r.x;
       } catch (e) {
         if (!(e instanceof EngineError)) throw e;
