@@ -51,7 +51,37 @@ export interface CompiledPipeline {
   withStep(index: number, step: unknown): CompiledPipeline;
   /** The pipeline for another spec, recompiling only steps that differ; `firstChanged` says where to re-run from. */
   withSpec(spec: unknown): { pipeline: CompiledPipeline; firstChanged: number };
+  /**
+   * The pipeline with one value replaced at a JSON Pointer into the spec (e.g.
+   * "/steps/3/global_specs/f1_para/winmax", as sensitivity specs address their inputs); only
+   * that step is validated again. `firstChanged` is the step to re-run from.
+   */
+  withValue(pointer: string, value: unknown): { pipeline: CompiledPipeline; firstChanged: number };
 }
+
+/** A copy of `root` with `value` at `pointer` (RFC 6901), copying only the objects on the path. */
+export const setAtPointer = (root: unknown, pointer: string, value: unknown): unknown => {
+  if (pointer === '') return value;
+  if (!pointer.startsWith('/'))
+    throw new EngineError('pipeline.pointer', `"${pointer}" is not a JSON Pointer (it must start with "/")`);
+  const [head = '', ...rest] = pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const tail = rest.length
+    ? `/${rest.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`
+    : '';
+  if (Array.isArray(root)) {
+    const i = Number(head);
+    if (!Number.isInteger(i) || i < 0 || i > root.length)
+      throw new EngineError('pipeline.pointer', `index "${head}" is out of range`);
+    const copy = root.slice();
+    copy[i] = setAtPointer(root[i], tail, value);
+    return copy;
+  }
+  const obj = typeof root === 'object' && root !== null ? (root as Record<string, unknown>) : {};
+  return { ...obj, [head]: setAtPointer(obj[head], tail, value) };
+};
 
 const compileStep = (
   step: PipelineStepSpec,
@@ -125,6 +155,18 @@ const build = (
         return compileStep(s, fw, k, options);
       });
       return { pipeline: build(parsed, fw, nextSteps, options), firstChanged };
+    },
+    withValue(pointer, value) {
+      const m = /^\/steps\/(\d+)(\/.*)?$/.exec(pointer);
+      const k = m ? Number(m[1]) : NaN;
+      if (!m || k >= spec.steps.length) {
+        throw new EngineError(
+          'pipeline.pointer',
+          `"${pointer}" must point into a step: /steps/<0..${spec.steps.length - 1}>/…`,
+        );
+      }
+      const step = setAtPointer(spec.steps[k], m[2] ?? '', value);
+      return { pipeline: self.withStep(k, step), firstChanged: k };
     },
   };
   return self;

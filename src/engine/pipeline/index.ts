@@ -1,7 +1,7 @@
 // Public entry points of the index engine's pipeline.
 // Registers the a_topsis aggregation (TOPSIS) so that pipeline specs can name it.
 import '../topsis.js';
-export { compilePipeline, stagesOf, detailsOf } from './compile.js';
+export { compilePipeline, stagesOf, detailsOf, setAtPointer } from './compile.js';
 export type { CompiledPipeline, CompileOptions, PipelineRun, RunOptions } from './compile.js';
 export { parsePipelineSpec } from './validate.js';
 export { PipelineSpecError, EngineError } from './errors.js';

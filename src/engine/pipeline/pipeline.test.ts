@@ -180,6 +180,25 @@ describe('re-running for sensitivity analysis', () => {
     expect(stagesOf(r.run(input())).Normalised?.cols[0]?.[0]).toBe(1);
     expect(() => q.run(input(), { from: 2 })).toThrow(/previous run/);
   });
+  it('withValue sets one value by JSON Pointer, as sensitivity specs address their inputs', () => {
+    const p = compilePipeline({ steps: [{ step: 'Normalise' }, { step: 'Aggregate' }] }, fw);
+    const { pipeline, firstChanged } = p.withValue('/steps/0/global_specs', {
+      f_n: 'n_minmax',
+      f_n_para: { l_u: [1, 100] },
+    });
+    expect(firstChanged).toBe(0);
+    expect(pipeline.spec.steps[0]).toEqual({
+      step: 'Normalise',
+      global_specs: { f_n: 'n_minmax', f_n_para: { l_u: [1, 100] } },
+    });
+    expect(p.spec.steps[0]).toEqual({ step: 'Normalise' }); // the original is untouched
+    expect(pipeline.withValue('/steps/1/f_ag', 'a_gmean').pipeline.spec.steps[1]).toEqual({
+      step: 'Aggregate',
+      f_ag: 'a_gmean',
+    });
+    expect(() => p.withValue('/steps/1/f_ag', 'a_nope')).toThrow(/a_nope/);
+    expect(() => p.withValue('/comment', 'x')).toThrow(/must point into a step/);
+  });
 });
 
 describe('results and panels', () => {
