@@ -61,7 +61,7 @@ const INTERVAL_WORDS: [RegExp, MembershipPlan['interval']][] = [
 ];
 
 // "£40 per month", "£45 /mth", "£20 PCM", "£4 a night", "£80 per year", "£25.00/month"
-const FEE = /£\s?(\d+(?:\.\d{1,2})?)\s*(?:\+\s*VAT\s*)?(?:\/|per|a|an|each)?\s*(month|mth|pcm|p\/?m|year|yr|annum|week|wk|day|hour|hr|night|session|evening)\b/gi;
+const FEE = /£\s?(\d+(?:\.\d{1,2})?)\s*(?:\+\s*VAT\s*)?(?:\/|per|a|an|each)?\s*(month|mth|pcm|p\/?m|year|yr|annum|annual|week|wk|day|hour|hr|night|session|evening)\b/gi;
 
 /** Membership plans in GBP from the fees answer, one per amount and interval; the label before "£" names it. */
 export const nestaPlans = (fees: string): MembershipPlan[] => {

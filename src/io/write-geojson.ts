@@ -12,7 +12,7 @@ export interface GeoJsonStats {
   omitted: number;
 }
 
-export const toFeature = (s: Space): Feature<Point> | undefined => {
+export const spaceFeature = (s: Space): Feature<Point> | undefined => {
   if (s.lat === null || s.lon === null) return undefined;
   const properties: Record<string, unknown> = {};
   for (const f of SPACE_FIELDS) if (f !== 'lat' && f !== 'lon') properties[f] = s[f];
@@ -23,7 +23,7 @@ export const toFeature = (s: Space): Feature<Point> | undefined => {
 export async function* geoJsonChunks(spaces: SpaceSource, stats: GeoJsonStats): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[';
   for await (const s of spaces) {
-    const f = toFeature(s);
+    const f = spaceFeature(s);
     if (!f) {
       stats.omitted++;
       continue;

@@ -7,8 +7,8 @@ import { displayName, type Link, type MembershipPlan, type Space } from '../doma
 export interface SpaceApiExportOptions {
   /** Public base URL of the site, e.g. https://makeratlas.example.cn */
   baseUrl: string;
-  /** Site logo, used when a space has none of its own (`logo` is required by the spec). */
-  logoUrl: string;
+  /** Site logo, used when a space has none of its own (`logo` is required by the spec); default `<baseUrl>/logo.png`. */
+  logoUrl?: string;
 }
 
 const BILLING: Record<MembershipPlan['interval'], string> = {
@@ -68,7 +68,7 @@ const contactOf = (links: Link[]): { contact: Record<string, string>; used: Set<
 export const toSpaceApi15 = (space: Space, opts: SpaceApiExportOptions): Record<string, unknown> => {
   const website = space.links.find((l) => l.kind === 'website');
   const { contact, used } = contactOf(space.links);
-  const logo = typeof space.profile['logo'] === 'string' && /^https?:\/\//.test(space.profile['logo']) ? space.profile['logo'] : opts.logoUrl;
+  const logo = typeof space.profile['logo'] === 'string' && /^https?:\/\//.test(space.profile['logo']) ? space.profile['logo'] : (opts.logoUrl ?? `${trimSlash(opts.baseUrl)}/logo.png`);
   const location: Record<string, unknown> = { country_code: space.countryCode };
   if (space.address) location['address'] = space.address;
   if (space.lat !== null && space.lon !== null) [location['lat'], location['lon']] = [space.lat, space.lon];
