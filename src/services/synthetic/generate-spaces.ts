@@ -88,6 +88,13 @@ const draftSpaces = (n: number, opts: SyntheticOptions, rng: SeededRng) => {
   const curve = nationalCurve(n);
   const flows = provinceFlows(curve, provinceQuotas2020(opts.provinces, curve));
   const places = placeUnits(opts.regions, flows.codes, opts.pinyin ?? defaultPinyin);
+  // Units where pointIn finds no point (三沙市's outline is a few reefs) get no spaces, unless no
+  // unit of the province has one: then spaces keep their unit and fall back to a province point.
+  const probe = new SeededRng(hashSeed(opts.seed, 'synthetic-probe'));
+  for (const [p, units] of places) {
+    const drawable = units.filter((u) => opts.pointIn(u.code, probe) !== undefined);
+    if (drawable.length > 0) places.set(p, drawable);
+  }
   const weights = new Map([...places].map(([p, units]) => [p, units.map((u) => u.weight)]));
   const drafts: Draft[] = [];
   const active = flows.codes.map(() => [] as Draft[]);
@@ -194,7 +201,10 @@ export const generateSynthetic = (n: number, opts: SyntheticOptions): SpaceInput
     const name = namer.name(rng, unit.shortZh, unit.shortEn, type);
     const ownership = d.ownership as Ownership;
     const legalForm = drawLegalForm(rng, ownership);
-    const point = opts.pointIn(unit.code, rng) ?? opts.pointIn(d.province, rng);
+    const unitPoint = opts.pointIn(unit.code, rng);
+    const point = unitPoint ?? opts.pointIn(d.province, rng);
+    // A point drawn in the province only is filed under the province, so code and point agree.
+    const regionCode = unitPoint || !point ? unit.code : d.province;
     const areaM2 = drawArea(rng, type, z);
     const foundedOn = dayInYear(d.foundedYear, rng.next());
     const closedOn = d.closedYear === null ? null : dayInYear(d.closedYear, rng.next());
@@ -206,7 +216,7 @@ export const generateSynthetic = (n: number, opts: SyntheticOptions): SpaceInput
       foundedOn,
       closedOn,
       countryCode: 'CN',
-      regionCode: unit.code,
+      regionCode,
       city: unit.city,
       address: null,
       postcode: null,

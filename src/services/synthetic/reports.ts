@@ -225,12 +225,11 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
   const arr = () => new Float64Array(m);
   const raw = {} as Partial<Raw>;
   const get = (f: ReportNumberField): Float64Array => (raw[f] ??= arr());
-  const scaled: Partial<Record<ReportNumberField, number[]>> = {};
   const scale = (f: ReportNumberField, opts: Parameters<typeof scaleToTotal>[2] = {}) =>
-    (scaled[f] = scaleToTotal(get(f), targetFor(f, year, ratio), opts));
+    scaleToTotal(get(f), targetFor(f, year, ratio), opts);
   const noise = units.map((u) => 0.15 * u.rng.normal());
   // A space grows into its capacity: a new space serves fewer teams in its first year.
-  const maturity = units.map((u) => [0.45, 0.8][year - u.foundedYear] ?? 1);
+  const maturity = units.map((u) => (year === u.foundedYear ? 0.45 : year === u.foundedYear + 1 ? 0.8 : 1));
 
   units.forEach((u, i) => {
     const t = BY_TYPE[u.type];
@@ -244,7 +243,7 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
   const teams = scale('teamsServed', { min: 1 });
   const startups = scale('startupsServed', { min: 1 });
   const served = teams.map((x, i) => x + (startups[i] as number));
-  scale('staff', { min: 1 });
+  const staff = scale('staff', { min: 1 });
 
   units.forEach((u, i) => {
     const t = BY_TYPE[u.type];
@@ -260,13 +259,13 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
     get('validIp')[i] = (startups[i] as number) * Math.exp(0.5 * u.z + u.u.ip);
     get('revenueKCny')[i] = u.size * t.revenue * Math.exp(0.2 * u.z + u.u.rev + e);
   });
-  scale('teamMembers', { min: teams });
-  scale('mentors');
+  const members = scale('teamMembers', { min: teams });
+  const mentors = scale('mentors');
   const jobs = scale('jobs');
   // At most one financing per team or firm served: the cap keeps the share of financed ≤ 1.
   const financed = scale('financedCount', { cap: served });
-  scale('events');
-  scale('trainings');
+  const events = scale('events');
+  const trainings = scale('trainings');
   const ip = scale('validIp');
   const revenue = scale('revenueKCny');
 
@@ -285,15 +284,15 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
     get('taxReliefKCny')[i] =
       TAX_BY_CERT[cert] * Math.sqrt(Math.max(rev, 1)) * Math.exp(0.4 * u.rng.normal());
   });
-  scale('jobsFreshGraduates', { cap: jobs });
-  scale('financingKCny');
-  scale('inventionPatents', { cap: ip });
-  scale('serviceRevenueKCny', { cap: revenue });
-  scale('operatingCostKCny');
-  scale('subsidyKCny');
-  scale('taxReliefKCny');
+  const fresh = scale('jobsFreshGraduates', { cap: jobs });
+  const financing = scale('financingKCny');
+  const inventions = scale('inventionPatents', { cap: ip });
+  const serviceRevenue = scale('serviceRevenueKCny', { cap: revenue });
+  const cost = scale('operatingCostKCny');
+  const subsidy = scale('subsidyKCny');
+  const taxRelief = scale('taxReliefKCny');
 
-  const val = (f: ReportNumberField, i: number): number => (scaled[f] as number[])[i] as number;
+  const at = (xs: readonly number[], i: number): number => xs[i] as number;
   return units.map((u, i): AnnualReport => {
     const tm = teams[i] as number;
     const share = (x: number) => Math.floor(tm * x);
@@ -303,13 +302,13 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
       year,
       areaM2: u.space.areaM2 ?? null,
       workstations: u.space.workstations ?? null,
-      staff: val('staff', i),
-      mentors: val('mentors', i),
+      staff: at(staff, i),
+      mentors: at(mentors, i),
       teamsServed: tm,
-      teamMembers: val('teamMembers', i),
+      teamMembers: at(members, i),
       startupsServed: startups[i] as number,
-      jobs: val('jobs', i),
-      jobsFreshGraduates: val('jobsFreshGraduates', i),
+      jobs: at(jobs, i),
+      jobsFreshGraduates: at(fresh, i),
       // Founder backgrounds are exclusive categories of a team's lead founder; first-time founders overlap them.
       teamsStudents: share(u.shares.students),
       teamsReturnees: share(u.shares.returnees),
@@ -317,17 +316,17 @@ const reportsForYear = (units: readonly Unit[], year: number, ratio: number): An
       teamsExecutives: share(u.shares.executives),
       teamsForeigners: share(u.shares.foreigners),
       teamsFirstTime: share(u.shares.firstTime),
-      financedCount: val('financedCount', i),
-      financingKCny: val('financingKCny', i),
-      events: val('events', i),
-      trainings: val('trainings', i),
-      validIp: val('validIp', i),
-      inventionPatents: val('inventionPatents', i),
-      revenueKCny: val('revenueKCny', i),
-      serviceRevenueKCny: val('serviceRevenueKCny', i),
-      operatingCostKCny: val('operatingCostKCny', i),
-      subsidyKCny: val('subsidyKCny', i),
-      taxReliefKCny: val('taxReliefKCny', i),
+      financedCount: at(financed, i),
+      financingKCny: at(financing, i),
+      events: at(events, i),
+      trainings: at(trainings, i),
+      validIp: at(ip, i),
+      inventionPatents: at(inventions, i),
+      revenueKCny: at(revenue, i),
+      serviceRevenueKCny: at(serviceRevenue, i),
+      operatingCostKCny: at(cost, i),
+      subsidyKCny: at(subsidy, i),
+      taxReliefKCny: at(taxRelief, i),
       serviceTypes: SURVEY_SERVICES.filter((s) => services.includes(s)),
       listedFirms: u.rng.chance(0.004 * Math.exp(u.z)) ? 1 : 0,
       ownership: u.space.ownership ?? null,
