@@ -1,6 +1,6 @@
 // Principal component analysis of indicator or aggregate columns, COINr's get_PCA(): R's
 // prcomp(center = TRUE, scale = TRUE) on the complete rows, per group of a level or over the level.
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import type { Dataset, Framework } from '../types.js';
 import { originalWeights, type WeightRow, type WeightSet } from '../weights/weight-set.js';
 import { columnOf } from './correlation.js';
@@ -22,7 +22,9 @@ export interface PcaResult {
 }
 
 /**
- * prcomp(x, center = TRUE, scale. = TRUE) on the rows where every column is present. The sign of a
+ * prcomp(x, center = TRUE, scale. = TRUE) on the rows where every column is present. R takes the SVD
+ * of the standardised data; we take the symmetric eigendecomposition of its correlation matrix (the
+ * same components, far cheaper for many units: the matrix is only columns × columns). The sign of a
  * component is arbitrary (R's follows LAPACK); we fix it so that each component's loadings sum to a
  * non-negative number, which makes PCA weights mostly positive and results repeatable.
  */
@@ -34,25 +36,42 @@ export const pca = (iCodes: readonly string[], cols: readonly ArrayLike<number>[
   for (let i = 0; i < n0; i++) if (cols.every((c) => !Number.isNaN(c[i] as number))) rows.push(i);
   const n = rows.length;
   if (n < 2) throw new Error(`PCA needs at least 2 complete rows, found ${n}`);
-  const x = new Matrix(n, p);
-  cols.forEach((c, j) => {
+  const z = cols.map((c, j) => {
     const v = Float64Array.from(rows, (i) => c[i] as number);
     const m = mean(v);
     const s = sd(v);
     if (!(s > 0)) throw new Error(`Cannot scale column "${iCodes[j]}" to unit variance: it is constant`);
-    v.forEach((val, r) => x.set(r, j, (val - m) / s));
+    return v.map((val) => (val - m) / s);
   });
-  const svd = new SingularValueDecomposition(x, { computeLeftSingularVectors: false, autoTranspose: true });
+  const corr = new Matrix(p, p);
+  for (let a = 0; a < p; a++) {
+    const za = z[a] as Float64Array;
+    for (let b = a; b < p; b++) {
+      const zb = z[b] as Float64Array;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += (za[i] as number) * (zb[i] as number);
+      corr.set(a, b, sum / (n - 1));
+      corr.set(b, a, sum / (n - 1));
+    }
+  }
+  const evd = new EigenvalueDecomposition(corr, { assumeSymmetric: true });
+  const values = evd.realEigenvalues;
+  const vectors = evd.eigenvectorMatrix;
+  const byValue = Array.from({ length: p }, (_, k) => k).sort(
+    (a, b) => (values[b] as number) - (values[a] as number),
+  );
+  // With fewer rows than columns only n − 1 components carry variance; R returns min(n, p) of them.
   const k = Math.min(n, p);
-  const d = svd.diagonal;
-  const V = svd.rightSingularVectors;
-  const sdev = Float64Array.from({ length: k }, (_, i) => (d[i] ?? 0) / Math.sqrt(n - 1));
+  const sdev = Float64Array.from({ length: k }, (_, c) =>
+    Math.sqrt(Math.max(0, values[byValue[c] as number] as number)),
+  );
   const rotation = Array.from({ length: p }, () => new Float64Array(k));
   for (let c = 0; c < k; c++) {
+    const col = byValue[c] as number;
     let sum = 0;
-    for (let v = 0; v < p; v++) sum += V.get(v, c);
+    for (let v = 0; v < p; v++) sum += vectors.get(v, col);
     const sign = sum < 0 ? -1 : 1;
-    for (let v = 0; v < p; v++) (rotation[v] as Float64Array)[c] = sign * V.get(v, c);
+    for (let v = 0; v < p; v++) (rotation[v] as Float64Array)[c] = sign * vectors.get(v, col);
   }
   let total = 0;
   for (const s of sdev) total += s * s;

@@ -60,16 +60,20 @@ const minMax = (x: Float64Array): [number, number] => {
 
 /**
  * Size of the largest group of equal values. R's `max(table(x))` groups values by their 15-digit
- * text form, so values equal to 15 significant digits count as the same.
+ * text form, so values equal to 15 significant digits count as the same. Sorted, such values are
+ * neighbours, and only neighbours closer than 1e-14 (relative) can share a 15-digit form.
  */
 const largestTie = (x: Float64Array): number => {
-  const counts = new Map<number, number>();
-  let best = Number.NEGATIVE_INFINITY;
-  for (const v of x) {
-    const key = Number(v.toPrecision(15));
-    const c = (counts.get(key) ?? 0) + 1;
-    counts.set(key, c);
-    if (c > best) best = c;
+  if (x.length === 0) return Number.NEGATIVE_INFINITY;
+  const s = Float64Array.from(x).sort();
+  const sameKey = (a: number, b: number): boolean =>
+    a === b ||
+    (Math.abs(b - a) < 1e-14 * Math.max(Math.abs(a), Math.abs(b)) && a.toPrecision(15) === b.toPrecision(15));
+  let best = 1;
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    run = sameKey(s[i - 1] as number, s[i] as number) ? run + 1 : 1;
+    if (run > best) best = run;
   }
   return best;
 };
