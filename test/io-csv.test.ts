@@ -8,12 +8,13 @@ import { SPACE_COLUMNS, toSpaceInput } from '../src/io/space-columns.js';
 import { writeCsv } from '../src/io/write-csv.js';
 import { writeXlsx } from '../src/io/write-xlsx.js';
 import type { ColumnMapping } from '../src/io/mapping.js';
+import type { InputIssue } from '../src/domain/issue.js';
 import { sampleSpaces } from './io-fixtures/sample-spaces.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const HEADER = 'nameZh,type,status,countryCode,lat,lon';
 const csv = (...rows: string[]): Uint8Array => enc([HEADER, ...rows].join('\n') + '\n');
-const errors = (r: { issues: { severity: string }[] }) => r.issues.filter((i) => i.severity === 'error');
+const errors = (r: { issues: InputIssue[] }): InputIssue[] => r.issues.filter((i) => i.severity === 'error');
 
 describe('CSV export → import', () => {
   const spaces = sampleSpaces(300);
