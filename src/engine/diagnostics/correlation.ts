@@ -126,8 +126,8 @@ const ranksWhere = (
 /** Number of inversions of `a` (pairs i < j with a[i] > a[j]), by merge sort; sorts `a`. */
 const countInversions = (a: Float64Array): number => {
   const n = a.length;
-  let buf = new Float64Array(n);
-  let src = a;
+  let buf: Float64Array = new Float64Array(n);
+  let src: Float64Array = a;
   let swaps = 0;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
