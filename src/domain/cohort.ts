@@ -19,7 +19,7 @@ export const CohortFirm = Type.Object(
     id: Type.String({ minLength: 1, maxLength: 200 }),
     /** The stored space's id; generators fill it with a source key that the seeder maps to an id. */
     spaceId: Type.String({ minLength: 1, maxLength: 200 }),
-    name: Nullable(Type.String({ minLength: 1, maxLength: 300 })),
+    name: Type.String({ minLength: 1, maxLength: 300 }),
     enteredOn: PartialDate,
     exitedOn: Nullable(PartialDate),
     exitKind: Type.Enum(EXIT_KINDS),
