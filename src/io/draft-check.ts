@@ -115,7 +115,9 @@ export const finishDraft = (
   const out: Record<string, unknown> = { ...draft };
   for (const [field, errs] of byField) {
     const best = [...errs].sort((a, b) => rank(a) - rank(b))[0]!;
-    const where = { file: ctx.file, ...(ctx.row !== undefined && { row: ctx.row }), ...(ctx.path !== undefined && { path: `${ctx.path}${best.instancePath}` }) };
+    // Unknown and missing fields are reported on the object; point at the field itself.
+    const at = best.instancePath || (field ? `/${field}` : '');
+    const where = { file: ctx.file, ...(ctx.row !== undefined && { row: ctx.row }), ...(ctx.path !== undefined && { path: `${ctx.path}${at}` }) };
     let code: string;
     let text: string;
     if (best.keyword === 'additionalProperties' || best.keyword === 'boolean') {
