@@ -32,3 +32,7 @@ export const withWeights = (
 
 /** Weights of one level, in set order. */
 export const weightsAt = (ws: WeightSet, level: number): WeightRow[] => ws.filter((w) => w.level === level);
+
+/** The `{ iCode: weight }` form that the Aggregate step's `w` accepts. */
+export const toWeightMap = (ws: WeightSet): Record<string, number> =>
+  Object.fromEntries(ws.map((w) => [w.iCode, w.weight]));
