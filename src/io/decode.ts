@@ -130,7 +130,8 @@ export const decodeText = (bytes: Uint8Array, opts: DecodeOptions): Decoded => {
     };
   }
   const guess = guessEncoding(bytes);
-  if (opts.fallbackEncoding) {
+  // The fallback is for the legacy 8-bit encoding a source is known for; Chinese or UTF-16 bytes are not that.
+  if (opts.fallbackEncoding && !guess.startsWith('GB') && !guess.startsWith('UTF-16')) {
     return {
       text: decodeWith(bytes, opts.fallbackEncoding),
       issues: [{ severity: 'warning', code: 'encoding.assumed', file, message: `file is not UTF-8 (first invalid byte at line ${line}); decoded as ${opts.fallbackEncoding}, the encoding this source publishes in` }],

@@ -42,7 +42,17 @@ const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2]
 export const readCsvRows = (text: string, file: string): { rows?: string[][]; issues: InputIssue[] } => {
   const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), newline: sniffNewline(text), skipEmptyLines: false, header: false });
   const err = parsed.errors[0];
-  if (!err) return { rows: parsed.data, issues: [] };
+  if (!err) {
+    // A file cut mid-row parses "fine" into a short last row; without a final line break that is
+    // what a truncated upload looks like, so it is refused rather than half-imported.
+    const rows = parsed.data;
+    const last = rows[rows.length - 1];
+    const header = rows[0];
+    if (rows.length > 1 && last && header && last.length < header.length && !/[\r\n]$/.test(text)) {
+      return { issues: [{ severity: 'error', code: 'input.truncated', file, message: `the last row (row ${rows.length}) has ${last.length} of ${header.length} cells and the file does not end with a line break: it looks cut off; nothing was imported` }] };
+    }
+    return { rows, issues: [] };
+  }
   const at = err.row !== undefined && err.row !== null ? ` (row ${err.row + 1})` : '';
   if (err.code === 'MissingQuotes') {
     return { issues: [{ severity: 'error', code: 'input.truncated', file, message: `a quoted cell is never closed${at}: the file looks cut off, or a cell has a stray double quote; nothing was imported` }] };
