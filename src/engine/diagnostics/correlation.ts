@@ -165,30 +165,46 @@ const tiedPairs = (sorted: Float64Array): number => {
   return s;
 };
 
-/** Kendall's tau-b (R's cor(method = "kendall")) by Knight's algorithm, O(n log n). */
-const kendall = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
-  const [a, b] = completePairs(x, y);
-  const n = a.length;
+/**
+ * Kendall's tau-b (R's cor(method = "kendall")) by Knight's algorithm, O(n log n): walk the rows in
+ * x order (`orderX`, from orderOf) keeping those where y is present, sort y within runs of tied x,
+ * then count the inversions left in y.
+ */
+const kendall = (x: ArrayLike<number>, y: ArrayLike<number>, orderX: Int32Array = orderOf(x)): number => {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let k = 0; k < orderX.length; k++) {
+    const i = orderX[k] as number;
+    const b = y[i] as number;
+    if (!Number.isNaN(b)) {
+      xs.push(x[i] as number);
+      ys.push(b);
+    }
+  }
+  const n = xs.length;
   if (n < 2) return Number.NaN;
-  const idx = Array.from({ length: n }, (_, i) => i).sort(
-    (p, q) => (a[p] as number) - (a[q] as number) || (b[p] as number) - (b[q] as number),
-  );
-  const xs = Float64Array.from(idx, (i) => a[i] as number);
-  const ys = Float64Array.from(idx, (i) => b[i] as number);
+  const yv = Float64Array.from(ys);
+  const xv = Float64Array.from(xs);
+  for (let k = 0; k < n;) {
+    let end = k + 1;
+    while (end < n && xv[end] === xv[k]) end++;
+    if (end - k > 1) yv.subarray(k, end).sort();
+    k = end;
+  }
   const n0 = (n * (n - 1)) / 2;
-  const n1 = tiedPairs(xs);
+  const n1 = tiedPairs(xv);
   // Pairs tied on both x and y.
   let n3 = 0;
   let run = 1;
   for (let i = 1; i <= n; i++) {
-    if (i < n && xs[i] === xs[i - 1] && ys[i] === ys[i - 1]) run++;
+    if (i < n && xv[i] === xv[i - 1] && yv[i] === yv[i - 1]) run++;
     else {
       n3 += (run * (run - 1)) / 2;
       run = 1;
     }
   }
-  const swaps = countInversions(ys); // ys is now sorted
-  const n2 = tiedPairs(ys);
+  const swaps = countInversions(yv); // sorts yv
+  const n2 = tiedPairs(yv);
   if (n0 === n1 || n0 === n2) return Number.NaN;
   const s = n0 - n1 - n2 + n3 - 2 * swaps;
   return s / (Math.sqrt(n0 - n1) * Math.sqrt(n0 - n2));
@@ -229,8 +245,11 @@ export const corMatrix = (
   const same = a.length === b.length && a.every((c, i) => c === b[i]);
   const out = a.map(() => new Float64Array(b.length));
   let pair: (i: number, j: number) => number;
-  if (type !== 'spearman') {
-    pair = (i, j) => correlate(a[i] as ArrayLike<number>, b[j] as ArrayLike<number>, type);
+  if (type === 'pearson') {
+    pair = (i, j) => pearson(a[i] as ArrayLike<number>, b[j] as ArrayLike<number>);
+  } else if (type === 'kendall') {
+    const ordersA = a.map(orderOf);
+    pair = (i, j) => kendall(a[i] as ArrayLike<number>, b[j] as ArrayLike<number>, ordersA[i] as Int32Array);
   } else {
     // Sort each column once. Complete columns keep one set of ranks for every pair; otherwise each
     // pair ranks its complete rows in one linear pass over the sorted order.
