@@ -1,0 +1,71 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Store } from '../store/database.js';
+import { publicUrlOf, type Config } from './config.js';
+import { installErrorHandler } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { spaceRoutes } from './routes/spaces.js';
+import { regionRoutes } from './routes/regions.js';
+
+/** Names of places, for responses that echo a region or country. */
+export interface PlaceNames {
+  region(code: string): { nameZh: string; nameEn: string | null } | undefined;
+  countryName(iso2: string): { nameZh: string | null; nameEn: string | null } | undefined;
+}
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  version: string;
+  regions: PlaceNames;
+}
+
+export type App = FastifyInstance;
+
+/** The whole HTTP app, without listening: server.ts listens, tests use `app.inject()`. */
+export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> => {
+  const app = Fastify({
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    // Ids are short; a long path parameter is an attack, not a request.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(helmet, {
+    // The API docs page and (later) the web app load their own scripts and styles only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'https:'],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'MakerAtlas API 众创地图开放接口',
+        version: deps.version,
+        description:
+          'Open data on maker spaces (众创空间): the registry, GeoJSON, SpaceAPI documents and regional statistics.',
+      },
+      servers: [{ url: publicUrlOf(deps.config) }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installErrorHandler(app);
+
+  await app.register(healthRoutes(deps));
+  await app.register(spaceRoutes(deps), { prefix: '/api/v1' });
+  await app.register(regionRoutes(deps), { prefix: '/api/v1' });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+};
