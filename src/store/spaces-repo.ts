@@ -1,0 +1,374 @@
+// The spaces repository: plain functions over a Kysely instance or a transaction.
+import type { Kysely } from 'kysely';
+import type { Space, SourceRef } from '../domain/space.js';
+import { insertMany, inTransaction, isUniqueViolation } from './bulk-insert.js';
+import { dialectOf } from './migrations/column-types.js';
+import { decodeCursor, encodeCursor, type Cursor, type CursorKey } from './space-cursor.js';
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_SORT,
+  filterKey,
+  MAX_LIMIT,
+  MAX_RADIUS_KM,
+  normaliseFilter,
+  SPACE_SORTS,
+  type NormalFilter,
+  type SpaceFilter,
+  type SpaceList,
+  type SpacePage,
+  type SpaceSort,
+} from './space-filter.js';
+import { afterCursor, filterConditions, orderBy, sortPlan } from './space-query.js';
+import {
+  deepFreeze,
+  rowToSpace,
+  SPACE_COLUMNS,
+  SPACE_WRITE_COLUMNS,
+  spaceToRow,
+  spaceValues,
+} from './space-row.js';
+import { StoreInputError } from './store-error.js';
+import { memoStateOf } from './store-state.js';
+import type { Tables } from './tables.js';
+
+export type Db = Kysely<Tables>;
+export type { SpaceList } from './space-filter.js';
+
+/** Key of findBySourceIds' map. */
+export const sourceKey = (source: string, sourceId: string): string => `${source}\u0000${sourceId}`;
+
+const SOURCE_COLUMNS = ['source', 'source_id', 'space_id'] as const;
+const LOOKUP_CHUNK = 1000;
+
+interface OwnedRef {
+  source: string;
+  sourceId: string;
+  spaceId: string;
+}
+
+/** The distinct source refs of the spaces; the same ref on two spaces is an input error. */
+const ownedRefs = (spaces: readonly Space[]): OwnedRef[] => {
+  const owner = new Map<string, OwnedRef>();
+  spaces.forEach((s, i) => {
+    for (const r of s.sources) {
+      const key = sourceKey(r.source, r.sourceId);
+      const prior = owner.get(key);
+      if (prior && prior.spaceId !== s.id) {
+        throw new StoreInputError(
+          'source.duplicate',
+          `spaces ${prior.spaceId} and ${s.id} both claim ${r.source} id "${r.sourceId}"; one record per source id`,
+          `/${i}/sources`,
+        );
+      }
+      owner.set(key, { source: r.source, sourceId: r.sourceId, spaceId: s.id });
+    }
+  });
+  return [...owner.values()];
+};
+
+/** Refuses refs that already belong to another space. */
+const checkRefsFree = async (db: Db, refs: readonly OwnedRef[]): Promise<void> => {
+  const taken = await findBySourceIds(db, refs);
+  for (const r of refs) {
+    const holder = taken.get(sourceKey(r.source, r.sourceId));
+    if (holder !== undefined && holder !== r.spaceId) {
+      throw new StoreInputError(
+        'source.conflict',
+        `${r.source} id "${r.sourceId}" of space ${r.spaceId} already belongs to space ${holder}`,
+        '/sources',
+      );
+    }
+  }
+};
+
+const duplicateId = (err: unknown, what: string): unknown =>
+  isUniqueViolation(err)
+    ? new StoreInputError('space.duplicate_id', `${what}: a space with this id already exists`, '/id')
+    : err;
+
+/**
+ * Inserts new spaces and their source ids, all or nothing, in multi-row statements. Throws
+ * StoreInputError for a repeated id or a source id already held by another space.
+ */
+export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<void> => {
+  if (spaces.length === 0) return;
+  const seen = new Map<string, number>();
+  spaces.forEach((s, i) => {
+    const j = seen.get(s.id);
+    if (j !== undefined) {
+      throw new StoreInputError(
+        'space.duplicate_id',
+        `spaces ${j} and ${i} share the id "${s.id}"`,
+        `/${i}/id`,
+      );
+    }
+    seen.set(s.id, i);
+  });
+  const refs = ownedRefs(spaces);
+  const rows = spaces.map((s) => spaceValues(spaceToRow(s)));
+  await inTransaction(db, async (trx) => {
+    await checkRefsFree(trx, refs);
+    try {
+      await insertMany(trx, 'spaces', SPACE_WRITE_COLUMNS, rows);
+    } catch (err) {
+      throw duplicateId(err, `inserting ${spaces.length} spaces`);
+    }
+    await insertMany(
+      trx,
+      'space_source_ids',
+      SOURCE_COLUMNS,
+      refs.map((r) => [r.source, r.sourceId, r.spaceId]),
+    );
+  });
+};
+
+/** Replaces a stored space (all fields, source ids too). False when no space has this id. */
+export const updateSpace = async (db: Db, space: Space): Promise<boolean> => {
+  const refs = ownedRefs([space]);
+  const { id: _id, ...row } = spaceToRow(space);
+  return inTransaction(db, async (trx) => {
+    const res = await trx.updateTable('spaces').set(row).where('id', '=', space.id).executeTakeFirst();
+    if (res.numUpdatedRows === 0n) return false;
+    await trx.deleteFrom('space_source_ids').where('space_id', '=', space.id).execute();
+    await checkRefsFree(trx, refs);
+    await insertMany(
+      trx,
+      'space_source_ids',
+      SOURCE_COLUMNS,
+      refs.map((r) => [r.source, r.sourceId, r.spaceId]),
+    );
+    return true;
+  });
+};
+
+/** Deletes a space (its source ids, reports and cohort go with it). False when there was none. */
+export const deleteSpace = async (db: Db, id: string): Promise<boolean> => {
+  const res = await db.deleteFrom('spaces').where('id', '=', id).executeTakeFirst();
+  return res.numDeletedRows > 0n;
+};
+
+export const getSpace = async (db: Db, id: string): Promise<Space | undefined> => {
+  const row = await db.selectFrom('spaces').select(SPACE_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && rowToSpace(row);
+};
+
+/**
+ * Spaces matching a normalised filter. Memoised per filter until the next write (see
+ * store-state.ts): a list call must not pay a count over the whole table each time.
+ */
+const countNormal = async (db: Db, f: NormalFilter): Promise<number> => {
+  const dialect = dialectOf(db);
+  const compute = async () => {
+    const row = await db
+      .selectFrom('spaces')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.and(filterConditions(eb, f, dialect)))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  const state = memoStateOf(db);
+  return state ? state.memo(state.totals, filterKey(f), compute) : compute();
+};
+
+/** Number of spaces, all or those matching `filter`. */
+export const countSpaces = async (db: Db, filter: SpaceFilter = {}): Promise<number> =>
+  countNormal(db, normaliseFilter(filter));
+
+/** Which of these source ids are already stored, and for which space (key: sourceKey()). */
+export const findBySourceIds = async (
+  db: Db,
+  refs: ReadonlyArray<Pick<SourceRef, 'source' | 'sourceId'>>,
+): Promise<Map<string, string>> => {
+  const bySource = new Map<string, Set<string>>();
+  for (const r of refs) {
+    let ids = bySource.get(r.source);
+    if (!ids) bySource.set(r.source, (ids = new Set()));
+    ids.add(r.sourceId);
+  }
+  const found = new Map<string, string>();
+  for (const [source, idSet] of bySource) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+      const rows = await db
+        .selectFrom('space_source_ids')
+        .select(['source_id', 'space_id'])
+        .where('source', '=', source)
+        .where('source_id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
+        .execute();
+      for (const r of rows) found.set(sourceKey(source, r.source_id), r.space_id);
+    }
+  }
+  return found;
+};
+
+const checkPage = (page: SpacePage): { sort: SpaceSort; limit: number; cursor?: Cursor } => {
+  const sort = page.sort ?? DEFAULT_SORT;
+  if (!(SPACE_SORTS as readonly string[]).includes(sort)) {
+    throw new StoreInputError('page.invalid', `sort: expected one of ${SPACE_SORTS.join(', ')}`, '/sort');
+  }
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new StoreInputError(
+      'page.invalid',
+      `limit: expected an integer from 1 to ${MAX_LIMIT}, got ${limit}`,
+      '/limit',
+    );
+  }
+  return { sort, limit, ...(page.cursor !== undefined && { cursor: decodeCursor(page.cursor, sort) }) };
+};
+
+/**
+ * Step one of a list: ids and sort keys of the matching rows in order. Kept to columns the
+ * filter and sort indexes carry, so it rarely reads the table itself.
+ */
+const selectKeys = (db: Db, f: NormalFilter, sort: SpaceSort, limit: number | undefined, cursor?: Cursor) => {
+  const dialect = dialectOf(db);
+  const plan = sortPlan(sort, f, dialect);
+  let q = db
+    .selectFrom('spaces')
+    .select(['spaces.id', plan.key.as('k')])
+    .where((eb) =>
+      eb.and([...filterConditions(eb, f, dialect), ...(cursor ? [afterCursor(plan, cursor, sort)] : [])]),
+    )
+    .orderBy(orderBy(plan, sort, dialect));
+  if (limit !== undefined) q = q.limit(limit);
+  return q.execute();
+};
+
+const ID_CHUNK = 500;
+
+/**
+ * Step two: the spaces with these ids, in this order. Spaces read since the last write come from
+ * the memo; the rest in one query per 500 ids.
+ */
+const loadSpaces = async (db: Db, ids: readonly string[]): Promise<Space[]> => {
+  const state = memoStateOf(db);
+  const version = state?.version() ?? 0;
+  const found = new Map<string, Space>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = state?.spaces.get(id, version);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  for (let i = 0; i < missing.length; i += ID_CHUNK) {
+    const rows = await db
+      .selectFrom('spaces')
+      .select(SPACE_COLUMNS)
+      .where('id', 'in', missing.slice(i, i + ID_CHUNK))
+      .execute();
+    for (const r of rows) {
+      const space = deepFreeze(rowToSpace(r));
+      found.set(r.id, space);
+      state?.spaces.set(r.id, version, space);
+    }
+  }
+  const out: Space[] = [];
+  for (const id of ids) {
+    const s = found.get(id);
+    // A row deleted between the two steps simply drops out of the page.
+    if (s) out.push(s);
+  }
+  return out;
+};
+
+const computePage = async (
+  db: Db,
+  f: NormalFilter,
+  sort: SpaceSort,
+  limit: number,
+  cursor: Cursor | undefined,
+): Promise<SpaceList> => {
+  const [keys, total] = await Promise.all([selectKeys(db, f, sort, limit + 1, cursor), countNormal(db, f)]);
+  const more = keys.length > limit;
+  const page = more ? keys.slice(0, limit) : keys;
+  const last = page[page.length - 1];
+  const items = await loadSpaces(
+    db,
+    page.map((k) => k.id),
+  );
+  const key = (k: unknown): CursorKey =>
+    k === null || typeof k === 'number' || typeof k === 'string' ? k : String(k);
+  return deepFreeze({
+    items,
+    total,
+    next: more && last ? encodeCursor({ sort, key: sort === 'id' ? null : key(last.k), id: last.id }) : null,
+  });
+};
+
+/**
+ * One page of spaces matching `filter`, in `page.sort` order (default name), with the total and
+ * the cursor of the next page. Bad filters, sorts, limits and cursors raise StoreInputError.
+ * Pages are memoised until the next write; the result is frozen (copy a space before changing it).
+ */
+export const listSpaces = async (db: Db, filter: SpaceFilter, page: SpacePage = {}): Promise<SpaceList> => {
+  const f = normaliseFilter(filter);
+  const { sort, limit, cursor } = checkPage(page);
+  if (sort === 'distance' && !f.near) {
+    throw new StoreInputError(
+      'sort.needs_near',
+      'sort=distance needs a near filter (a point to measure from)',
+      '/sort',
+    );
+  }
+  const state = memoStateOf(db);
+  const compute = () => computePage(db, f, sort, limit, cursor);
+  if (!state) return compute();
+  return state.memo(
+    state.pages,
+    `${filterKey(f)}\u0000${sort}\u0000${limit}\u0000${page.cursor ?? ''}`,
+    compute,
+  );
+};
+
+/** Every space within `radiusM` metres of (lat, lon), nearest first (ties by id). */
+export const findNearby = async (db: Db, lat: number, lon: number, radiusM: number): Promise<Space[]> => {
+  if (!(radiusM > 0 && radiusM <= MAX_RADIUS_KM * 1000)) {
+    throw new StoreInputError(
+      'filter.invalid',
+      `radius: expected metres in (0, ${MAX_RADIUS_KM * 1000}], got ${radiusM}`,
+      '/radius',
+    );
+  }
+  const f = normaliseFilter({ near: { lat, lon, radiusKm: radiusM / 1000 } });
+  const keys = await selectKeys(db, f, 'distance', undefined);
+  return loadSpaces(
+    db,
+    keys.map((k) => k.id),
+  );
+};
+
+/** Ids of all spaces matching `filter`, in id order. */
+export const listSpaceIds = async (db: Db, filter: SpaceFilter): Promise<string[]> => {
+  const f = normaliseFilter(filter);
+  return (await selectKeys(db, f, 'id', undefined)).map((r) => r.id);
+};
+
+/**
+ * All spaces matching `filter`, in id order, read `batchSize` rows at a time so an export of the
+ * whole registry never holds it in memory. Batches are separate reads: rows written meanwhile may
+ * or may not appear, but none appears twice. Spaces are fresh objects (not the memo's).
+ */
+export async function* iterateSpaces(db: Db, filter: SpaceFilter, batchSize = 1000): AsyncGenerator<Space> {
+  const f = normaliseFilter(filter);
+  const dialect = dialectOf(db);
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db
+      .selectFrom('spaces')
+      .select(SPACE_COLUMNS)
+      .where((eb) =>
+        eb.and([
+          ...filterConditions(eb, f, dialect),
+          ...(after === undefined ? [] : [eb('spaces.id', '>', after)]),
+        ]),
+      )
+      .orderBy('spaces.id')
+      .limit(batchSize)
+      .execute();
+    for (const r of rows) yield rowToSpace(r);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < batchSize) return;
+    after = last.id;
+  }
+}
