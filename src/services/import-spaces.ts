@@ -27,6 +27,11 @@ export interface ImportRequest {
   actor?: string;
   /** e.g. 'gbk' for a GBK export; without it only UTF-8 is accepted. */
   encoding?: string;
+  /**
+   * Import the valid records and leave out the ones with errors (listed in the report). Without it, any error
+   * rejects the whole file. Errors about the file itself (encoding, truncation, headers) always reject it.
+   */
+  skipInvalid?: boolean;
   /** Defaults to the current time; tests pass a fixed one. */
   now?: Date;
 }
@@ -124,13 +129,13 @@ export const importFile = async (
   });
   onProgress('parse', 1, 1);
   const issues = [...parsed.issues];
-  const records = parsed.records.map((r) => ({ ...r, draft: { ...r.draft, sources: sourcesOf(r) } }));
-  counts.read = records.length;
+  const parsedRecords = parsed.records.map((r) => ({ ...r, draft: { ...r.draft, sources: sourcesOf(r) } }));
+  counts.read = parsedRecords.length;
 
   // 2. Validate every record against places, codes, dates and currencies.
   const today = at.slice(0, 10);
   const rejectedRows = new Set<number>();
-  records.forEach((r, i) => {
+  parsedRecords.forEach((r, i) => {
     const found = validateSpace(r.draft, {
       geo: deps.geo,
       regions: deps.geo.regions,
@@ -139,10 +144,17 @@ export const importFile = async (
     });
     if (found.some((x) => x.severity === 'error')) rejectedRows.add(i);
     issues.push(...found);
-    if (i % 5000 === 4999) onProgress('validate', i + 1, records.length);
+    if (i % 5000 === 4999) onProgress('validate', i + 1, parsedRecords.length);
   });
-  onProgress('validate', records.length, records.length);
-  counts.rejected = rejectedRows.size + parsed.issues.filter((x) => x.severity === 'error').length;
+  onProgress('validate', parsedRecords.length, parsedRecords.length);
+  const errors = issues.filter((x) => x.severity === 'error');
+  // Rows (or JSON paths) with at least one error; the parser already left out records it could not build.
+  counts.rejected = new Set(
+    errors.filter((x) => x.row !== undefined || x.path).map((x) => `${x.row}|${x.path}`),
+  ).size;
+  const fileLevelError = errors.some((x) => x.row === undefined && !x.path);
+  if (errors.length > 0 && (!req.skipInvalid || fileLevelError)) return report('rejected', issues);
+  const records = parsedRecords.filter((_, i) => !rejectedRows.has(i));
 
   // 3. Duplicates: same source id or same name within 200 m, in the file and in the registry.
   const bySource = await findBySourceIds(
@@ -164,11 +176,13 @@ export const importFile = async (
   // Each incoming record either folds into an earlier record of the file, updates a registry space, or is new.
   const intoIncoming = new Map<number, number>();
   const intoExisting = new Map<number, string>();
+  const reasonOf = new Map<number, string>();
   for (const p of pairs) {
     if (p.b.kind === 'existing') {
       if (!intoExisting.has(p.a.index)) intoExisting.set(p.a.index, p.b.id);
     } else if (!intoIncoming.has(p.b.index) && p.b.index !== p.a.index) {
       intoIncoming.set(p.b.index, p.a.index);
+      reasonOf.set(p.b.index, p.reason);
     }
   }
   const rootOf = (i: number): number => {
@@ -183,11 +197,9 @@ export const importFile = async (
       severity: 'warning',
       code: 'duplicate.within_file',
       ...where(b, file),
-      message: `same space as ${label(a)} (${pairs.find((p) => p.b.kind === 'incoming' && p.b.index === later)?.reason ?? 'duplicate'}); merged into it`,
+      message: `same space as ${label(a)} (${reasonOf.get(later)}); merged into it`,
     });
   }
-
-  if (issues.some((x) => x.severity === 'error')) return report('rejected', issues);
 
   // 4. Build the writes: merge within the file first, then into registry records.
   const stamp: Provenance = { source: `${req.format}:${file}`, at, actor };

@@ -23,7 +23,7 @@ const summary = (r: ImportReport): string => {
       ? `REJECTED: ${errors.length} error(s) in ${r.file}; nothing was written.`
       : r.status === 'dry_run'
         ? `dry run of ${r.file}: would create ${c.created}, update ${c.merged} (merged ${c.mergedWithinFile} duplicate(s) within the file); nothing written.`
-        : `imported ${r.file}: created ${c.created}, updated ${c.merged}, merged ${c.mergedWithinFile} duplicate(s) within the file (import ${r.importId}).`;
+        : `imported ${r.file}${c.rejected ? ` without ${c.rejected} invalid record(s)` : ''}: created ${c.created}, updated ${c.merged}, merged ${c.mergedWithinFile} duplicate(s) within the file (import ${r.importId}).`;
   return [
     ...lines,
     `${c.read} record(s) read, ${errors.length} error(s), ${warnings} warning(s).`,
@@ -40,6 +40,10 @@ export const registerImport = (program: Command): void => {
     .option('--mapping <file>', 'column mapping JSON for CSV/XLSX with other column names')
     .option('--encoding <name>', 'character encoding of the file, e.g. gbk (default: UTF-8 only)')
     .option('--dry-run', 'check and report, write nothing')
+    .option(
+      '--skip-invalid',
+      'import the valid records and report the rejected ones (default: any error rejects the file)',
+    )
     .option('--actor <name>', 'who is importing (recorded in provenance)', 'cli')
     .option('--json', 'machine-readable report')
     .action(
@@ -50,6 +54,7 @@ export const registerImport = (program: Command): void => {
           mapping?: string;
           encoding?: string;
           dryRun?: boolean;
+          skipInvalid?: boolean;
           actor: string;
           json?: boolean;
         },
@@ -65,6 +70,7 @@ export const registerImport = (program: Command): void => {
               format: opts.format,
               actor: opts.actor,
               dryRun: !!opts.dryRun,
+              skipInvalid: !!opts.skipInvalid,
               ...(opts.mapping && { mappingPath: opts.mapping }),
               ...(opts.encoding && { encoding: opts.encoding }),
             },
