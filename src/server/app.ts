@@ -9,6 +9,9 @@ import { installErrorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { spaceRoutes } from './routes/spaces.js';
 import { regionRoutes } from './routes/regions.js';
+import { mapRoutes } from './routes/map.js';
+import { clientConfigRoutes } from './routes/client-config.js';
+import { webRoutes } from './routes/web.js';
 
 /** Names of places, for responses that echo a region or country. */
 export interface PlaceNames {
@@ -66,6 +69,10 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(healthRoutes(deps));
   await app.register(spaceRoutes(deps), { prefix: '/api/v1' });
   await app.register(regionRoutes(deps), { prefix: '/api/v1' });
+  await app.register(mapRoutes(deps), { prefix: '/api/v1' });
+  await app.register(clientConfigRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Last: the web app answers every GET no other route claims.
+  await app.register(webRoutes());
   return app;
 };
