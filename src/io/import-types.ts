@@ -28,7 +28,7 @@ export interface ImportLimits {
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
-  maxBytes: 64 * 1024 * 1024,
+  maxBytes: 256 * 1024 * 1024,
   maxRows: 250_000,
 };
 

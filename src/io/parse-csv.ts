@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { InputIssue } from '../domain/issue.js';
 import { decodeText } from './decode.js';
 import type { ImportOptions, ImportResult } from './import-types.js';
-import { importTable, type TableRow } from './table-import.js';
+import { tableImporter, type TableImporter } from './table-import.js';
 
 /** The delimiter of the header line: ',' (ours), ';' (European Excel) or tab. */
 export const sniffDelimiter = (text: string): string => {
@@ -38,26 +38,32 @@ export const sniffNewline = (text: string): '\r\n' | '\n' | '\r' => {
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** Parses CSV text into rows; a malformed file is one error issue and no rows. */
+const csvErrorIssue = (err: Papa.ParseError, file: string): InputIssue => {
+  const at = err.row !== undefined && err.row !== null ? ` (row ${err.row + 1})` : '';
+  if (err.code === 'MissingQuotes') {
+    return { severity: 'error', code: 'input.truncated', file, message: `a quoted cell is never closed${at}: the file looks cut off, or a cell has a stray double quote; nothing was imported` };
+  }
+  return { severity: 'error', code: 'csv.malformed', file, message: `not valid CSV${at}: ${err.message}; nothing was imported` };
+};
+
+/**
+ * A file cut mid-row parses "fine" into a short last row; without a final line break that is what a
+ * truncated upload looks like, so it is refused rather than half-imported.
+ */
+const truncatedRowIssue = (header: string[], last: string[], row: number, text: string, file: string): InputIssue | undefined =>
+  last.length < header.length && !/[\r\n]$/.test(text)
+    ? { severity: 'error', code: 'input.truncated', file, message: `the last row (row ${row}) has ${last.length} of ${header.length} cells and the file does not end with a line break: it looks cut off; nothing was imported` }
+    : undefined;
+
+/** Parses a whole (small) CSV text into rows; a malformed file is one error issue and no rows. */
 export const readCsvRows = (text: string, file: string): { rows?: string[][]; issues: InputIssue[] } => {
   const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), newline: sniffNewline(text), skipEmptyLines: false, header: false });
   const err = parsed.errors[0];
-  if (!err) {
-    // A file cut mid-row parses "fine" into a short last row; without a final line break that is
-    // what a truncated upload looks like, so it is refused rather than half-imported.
-    const rows = parsed.data;
-    const last = rows[rows.length - 1];
-    const header = rows[0];
-    if (rows.length > 1 && last && header && last.length < header.length && !/[\r\n]$/.test(text)) {
-      return { issues: [{ severity: 'error', code: 'input.truncated', file, message: `the last row (row ${rows.length}) has ${last.length} of ${header.length} cells and the file does not end with a line break: it looks cut off; nothing was imported` }] };
-    }
-    return { rows, issues: [] };
-  }
-  const at = err.row !== undefined && err.row !== null ? ` (row ${err.row + 1})` : '';
-  if (err.code === 'MissingQuotes') {
-    return { issues: [{ severity: 'error', code: 'input.truncated', file, message: `a quoted cell is never closed${at}: the file looks cut off, or a cell has a stray double quote; nothing was imported` }] };
-  }
-  return { issues: [{ severity: 'error', code: 'csv.malformed', file, message: `not valid CSV${at}: ${err.message}; nothing was imported` }] };
+  if (err) return { issues: [csvErrorIssue(err, file)] };
+  const rows = parsed.data;
+  const [header, last] = [rows[0], rows[rows.length - 1]];
+  const truncated = rows.length > 1 && header && last ? truncatedRowIssue(header, last, rows.length, text, file) : undefined;
+  return truncated ? { issues: [truncated] } : { rows, issues: [] };
 };
 
 export const parseCsv = (input: Uint8Array, opts: ImportOptions): ImportResult => {
@@ -67,15 +73,44 @@ export const parseCsv = (input: Uint8Array, opts: ImportOptions): ImportResult =
   }
   const decoded = decodeText(input, opts);
   if (decoded.text === null) return { records: [], issues: decoded.issues };
-  const read = readCsvRows(decoded.text, file);
-  if (!read.rows) return { records: [], issues: [...decoded.issues, ...read.issues] };
-  const [header, ...body] = read.rows;
-  if (!header || header.every((h) => h.trim() === '')) {
-    return { records: [], issues: [...decoded.issues, { severity: 'error', code: 'input.empty', file, message: 'the file has no header row' }] };
+  const text = decoded.text;
+  let header: string[] | undefined;
+  let importer: TableImporter | undefined;
+  // Each row is held back by one, so the last one can be checked for truncation before it is read.
+  let pending: { row: number; cells: string[] } | undefined;
+  let rowNo = 0;
+  let csvError: Papa.ParseError | undefined;
+  Papa.parse<string[]>(text, {
+    delimiter: sniffDelimiter(text),
+    newline: sniffNewline(text),
+    skipEmptyLines: false,
+    header: false,
+    step: (res, parser) => {
+      rowNo++;
+      if (res.errors.length) {
+        csvError = res.errors[0];
+        parser.abort();
+        return;
+      }
+      if (!header) {
+        header = res.data;
+        importer = tableImporter(header, opts, { format: 'csv', csvGuard: true });
+        return;
+      }
+      if (pending && !importer!.push(pending.row, pending.cells)) parser.abort();
+      pending = { row: rowNo, cells: res.data };
+    },
+  });
+  const fail = (issue: InputIssue): ImportResult => ({ records: [], issues: [...decoded.issues, issue] });
+  if (csvError) return fail(csvErrorIssue(csvError, file));
+  if (!header || !importer || header.every((h) => h.trim() === '')) {
+    return fail({ severity: 'error', code: 'input.empty', file, message: 'the file has no header row' });
   }
-  function* rows(): Generator<TableRow> {
-    for (let i = 0; i < body.length; i++) yield { row: i + 2, cells: body[i]! };
+  if (pending) {
+    const truncated = truncatedRowIssue(header, pending.cells, pending.row, text, file);
+    if (truncated) return fail(truncated);
+    importer.push(pending.row, pending.cells);
   }
-  const result = importTable(header, rows(), opts, { format: 'csv', csvGuard: true });
+  const result = importer.finish();
   return { records: result.records, issues: [...decoded.issues, ...result.issues] };
 };

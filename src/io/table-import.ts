@@ -7,7 +7,7 @@ import { finishDraft } from './draft-check.js';
 import { isFormulaLike, unguardCell } from './formula-guard.js';
 import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } from './import-types.js';
 import { applyDefaults, applyTransform, checkMapping, targetOf, type FieldTransform } from './mapping.js';
-import { decodeCell, FIELD_KINDS, isSpaceField, READONLY_COLUMNS, SPACE_COLUMNS, type SpaceField } from './space-columns.js';
+import { ABSENT, CellError, readCell, FIELD_KINDS, isSpaceField, READONLY_COLUMNS, SPACE_COLUMNS, type SpaceField } from './space-columns.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 
 export interface TableRow {
@@ -104,27 +104,38 @@ const isBlank = (cells: string[]): boolean => {
   return true;
 };
 
-/** Converts header + rows into records. */
-export const importTable = (header: string[], rows: Iterable<TableRow>, opts: ImportOptions, table: TableOptions): ImportResult => {
+export interface TableImporter {
+  /** Reads one row; false once the import must stop (row limit). */
+  push(row: number, cells: string[]): boolean;
+  finish(): ImportResult;
+}
+
+/**
+ * Converts rows one at a time, so a caller can feed them as the tokenizer produces them (rows then
+ * die young, which keeps a 100,000-row import out of the old-generation GC).
+ */
+export const tableImporter = (header: string[], opts: ImportOptions, table: TableOptions): TableImporter => {
   const format = table.format;
   if (table.csvGuard) header = header.map(unguardCell);
   const file = opts.file;
   const mapped = opts.mapping !== undefined;
   const planned = mapped ? planMapped(header, opts) : planNative(header, file);
   const issues: InputIssue[] = [...planned.issues];
-  if (!planned.plan) return { records: [], issues };
   const plan = planned.plan;
   const { maxRows } = limitsOf(opts);
   const records: ImportedRecord[] = [];
   let count = 0;
-  for (const { row, cells } of rows) {
-    if (isBlank(cells)) continue;
+  let tooMany = false;
+  const push = (row: number, cells: string[]): boolean => {
+    if (!plan || tooMany) return false;
+    if (isBlank(cells)) return true;
     if (++count > maxRows) {
-      return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit` }] };
+      tooMany = true;
+      return false;
     }
     if (cells.length > plan.length && cells.slice(plan.length).some((c) => c.trim() !== '')) {
       issues.push({ severity: 'error', code: 'row.extra_cells', file, row, message: `row has ${cells.length} cells but the header names ${plan.length} columns` });
-      continue;
+      return true;
     }
     const draft: Record<string, unknown> = {};
     const profile: Record<string, string> = {};
@@ -140,27 +151,42 @@ export const importTable = (header: string[], rows: Iterable<TableRow>, opts: Im
         continue;
       }
       const s = applyTransform(raw, p.field, p.transform, mapped);
-      const r = decodeCell(p.field, s);
-      if (!r.ok) {
-        issues.push({ severity: 'error', code: 'cell.invalid', file, row, field: p.field, message: `${p.field}: ${r.expected}` });
+      const v = readCell(p.field, s);
+      if (v instanceof CellError) {
+        issues.push({ severity: 'error', code: 'cell.invalid', file, row, field: p.field, message: `${p.field}: ${v.expected}` });
         bad = true;
         continue;
       }
-      if ('absent' in r) continue;
+      if (v === ABSENT) continue;
       if (table.csvGuard && raw === cell && FIELD_KINDS[p.field].kind === 'text' && isFormulaLike(s)) {
         issues.push({ severity: 'warning', code: 'cell.formula_like', file, row, field: p.field, message: `${p.field}: text starts with ${JSON.stringify(s[0])} and would run as a formula in a spreadsheet; kept as plain text (our exports neutralise it)` });
       }
-      draft[p.field] = r.value;
+      draft[p.field] = v;
     }
-    if (bad) continue;
+    if (bad) return true;
     if (Object.keys(profile).length) draft['profile'] = { ...(draft['profile'] as object | undefined), ...profile };
     applyDefaults(draft, opts.mapping);
     const done = finishDraft(draft, { file, row }, 'reject');
-    issues.push(...done.issues);
-    if (!done.draft) continue;
+    if (done.issues.length) issues.push(...done.issues);
+    if (!done.draft) return true;
     const source: SourceRef = done.draft.sources?.[0] ?? { source: format, sourceId: `${file}#row=${row}` };
     records.push({ draft: done.draft, row, source });
-  }
-  const dup = duplicateSourceIssues(records, file, 'error');
-  return { records: dup.records, issues: capIssues([...issues, ...dup.issues]) };
+    return true;
+  };
+  const finish = (): ImportResult => {
+    if (!plan) return { records: [], issues };
+    if (tooMany) {
+      return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit` }] };
+    }
+    const dup = duplicateSourceIssues(records, file, 'error');
+    return { records: dup.records, issues: capIssues([...issues, ...dup.issues]) };
+  };
+  return { push, finish };
+};
+
+/** Converts header + rows into records. */
+export const importTable = (header: string[], rows: Iterable<TableRow>, opts: ImportOptions, table: TableOptions): ImportResult => {
+  const t = tableImporter(header, opts, table);
+  for (const { row, cells } of rows) if (!t.push(row, cells)) break;
+  return t.finish();
 };
