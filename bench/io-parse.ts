@@ -14,7 +14,12 @@ import { writeJson } from '../src/io/write-json.js';
 import { writeXlsx } from '../src/io/write-xlsx.js';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
-const CITIES = [['上海', '310104', 31.19, 121.43], ['深圳', '440305', 22.53, 113.93], ['北京', '110108', 39.98, 116.3], ['杭州', '330106', 30.27, 120.12]] as const;
+const CITIES = [
+  ['上海', '310104', 31.19, 121.43],
+  ['深圳', '440305', 22.53, 113.93],
+  ['北京', '110108', 39.98, 116.3],
+  ['杭州', '330106', 30.27, 120.12],
+] as const;
 
 /** A typical registry row: names, place, coordinates, one plan, a few tools and services, one link. */
 const space = (i: number): Space => {
@@ -72,7 +77,9 @@ const median = async (f: () => unknown, runs = 3): Promise<{ ms: number; cpu: nu
 };
 
 const line = (label: string, r: { ms: number; cpu: number }, base?: number): void =>
-  console.log(`${label.padEnd(52)} ${r.ms.toFixed(0).padStart(7)} ms   cpu ${r.cpu.toFixed(0).padStart(6)} ms${base ? `   ×${(r.ms / base).toFixed(2)} of baseline` : ''}`);
+  console.log(
+    `${label.padEnd(52)} ${r.ms.toFixed(0).padStart(7)} ms   cpu ${r.cpu.toFixed(0).padStart(6)} ms${base ? `   ×${(r.ms / base).toFixed(2)} of baseline` : ''}`,
+  );
 
 const spaces = Array.from({ length: ROWS }, (_, i) => space(i));
 const csv = await writeCsv(spaces);
@@ -81,17 +88,29 @@ console.log(`${ROWS.toLocaleString('en')} rows, CSV ${(csv.length / 1e6).toFixed
 
 const papa = await median(() => Papa.parse(text, { skipEmptyLines: false }));
 line('baseline: papaparse tokenising only', papa);
-line('csv-parse tokenising only (for reference)', await median(() => csvParse(text, { relax_column_count: true }), 1), papa.ms);
+line(
+  'csv-parse tokenising only (for reference)',
+  await median(() => csvParse(text, { relax_column_count: true }), 1),
+  papa.ms,
+);
 const full = await median(() => {
   const r = parseCsv(csv, { file: 'bench.csv' });
-  if (r.records.length !== ROWS || r.issues.length) throw new Error(`unexpected result: ${r.records.length} records, ${r.issues.length} issues`);
+  if (r.records.length !== ROWS || r.issues.length)
+    throw new Error(`unexpected result: ${r.records.length} records, ${r.issues.length} issues`);
 });
 line('parseCsv: decode + tokenise + drafts + schema check', full, papa.ms);
 
 const json = await writeJson(spaces);
-line(`parseJson (${(json.length / 1e6).toFixed(1)} MB)`, await median(() => parseJson(json, { file: 'bench.json' })), papa.ms);
+line(
+  `parseJson (${(json.length / 1e6).toFixed(1)} MB)`,
+  await median(() => parseJson(json, { file: 'bench.json' })),
+  papa.ms,
+);
 
 const xlsxRows = Math.min(ROWS, 20_000);
 const xlsx = await writeXlsx(spaces.slice(0, xlsxRows));
-line(`parseXlsx, ${xlsxRows.toLocaleString('en')} rows (${(xlsx.length / 1e6).toFixed(1)} MB)`, await median(() => parseXlsx(xlsx, { file: 'bench.xlsx' }), 1));
+line(
+  `parseXlsx, ${xlsxRows.toLocaleString('en')} rows (${(xlsx.length / 1e6).toFixed(1)} MB)`,
+  await median(() => parseXlsx(xlsx, { file: 'bench.xlsx' }), 1),
+);
 line(`writeCsv, ${ROWS.toLocaleString('en')} rows`, await median(() => writeCsv(spaces), 1));

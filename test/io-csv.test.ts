@@ -28,7 +28,14 @@ describe('CSV export → import', () => {
 
   it('writes a BOM, our header, CRLF rows and neutralised formulas', async () => {
     const base = spaces[0]!;
-    const names = ['=HYPERLINK("http://evil.example","点我")', '+86 创客', '@提及空间', "'已带引号", '-33.9', '\t=1'];
+    const names = [
+      '=HYPERLINK("http://evil.example","点我")',
+      '+86 创客',
+      '@提及空间',
+      "'已带引号",
+      '-33.9',
+      '\t=1',
+    ];
     const hostile = names.map((nameZh, i) => ({ ...base, id: `h${i}`, nameZh, sources: [] }));
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await writeCsv(hostile));
     expect(text.startsWith('\uFEFF' + SPACE_COLUMNS.join(',') + '\r\n')).toBe(true);
@@ -53,16 +60,33 @@ describe('CSV export → import', () => {
 
 describe('CSV import of our columns', () => {
   it('reports each bad cell with row and field, and keeps the good rows', () => {
-    const r = parseCsv(csv('上海新车间,makerspace,active,CN,31.2,121.4', '坏坐标,makerspace,active,CN,北纬22度,114', ',fablab,active,CN,,', '类型错,maker,active,CN,,'), { file: 'a.csv' });
+    const r = parseCsv(
+      csv(
+        '上海新车间,makerspace,active,CN,31.2,121.4',
+        '坏坐标,makerspace,active,CN,北纬22度,114',
+        ',fablab,active,CN,,',
+        '类型错,maker,active,CN,,',
+      ),
+      { file: 'a.csv' },
+    );
     expect(r.records.map((x) => x.draft.nameZh)).toEqual(['上海新车间', null]);
     expect(errors(r)).toEqual([
-      { severity: 'error', code: 'cell.invalid', file: 'a.csv', row: 3, field: 'lat', message: 'lat: expected a number, found "北纬22度"' },
+      {
+        severity: 'error',
+        code: 'cell.invalid',
+        file: 'a.csv',
+        row: 3,
+        field: 'lat',
+        message: 'lat: expected a number, found "北纬22度"',
+      },
       expect.objectContaining({ code: 'cell.invalid', row: 5, field: 'type' }),
     ]);
   });
 
   it('rejects out-of-range and swapped coordinates at parse level', () => {
-    const r = parseCsv(csv('甲,makerspace,active,CN,121.47,31.23', '乙,makerspace,active,CN,31.23,200'), { file: 'a.csv' });
+    const r = parseCsv(csv('甲,makerspace,active,CN,121.47,31.23', '乙,makerspace,active,CN,31.23,200'), {
+      file: 'a.csv',
+    });
     expect(r.records).toEqual([]);
     expect(errors(r).map((i) => [i.row, i.field, i.code])).toEqual([
       [2, 'lat', 'field.out_of_range'],
@@ -74,19 +98,43 @@ describe('CSV import of our columns', () => {
   it('rejects an absurdly long field without cutting it', () => {
     const r = parseCsv(csv(`${'名'.repeat(1_000_000)},makerspace,active,CN,,`), { file: 'a.csv' });
     expect(r.records).toEqual([]);
-    expect(errors(r)).toEqual([expect.objectContaining({ row: 2, field: 'nameZh', code: 'field.too_long', message: 'nameZh: 1,000,000 characters, at most 300 allowed (values are never cut)' })]);
+    expect(errors(r)).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'nameZh',
+        code: 'field.too_long',
+        message: 'nameZh: 1,000,000 characters, at most 300 allowed (values are never cut)',
+      }),
+    ]);
   });
 
   it('reports duplicate source ids within the file', () => {
     const h = 'nameEn,type,status,countryCode,sources\n';
-    const r = parseCsv(enc(h + 'A,fablab,active,DE,fablabs.io|a\nB,fablab,active,DE,fablabs.io|b\nA2,fablab,active,DE,fablabs.io|a\n'), { file: 'd.csv' });
-    expect(errors(r)).toEqual([expect.objectContaining({ code: 'duplicate.source_id', row: 4, message: 'fablabs.io id "a" already appears at row 2' })]);
+    const r = parseCsv(
+      enc(
+        h +
+          'A,fablab,active,DE,fablabs.io|a\nB,fablab,active,DE,fablabs.io|b\nA2,fablab,active,DE,fablabs.io|a\n',
+      ),
+      { file: 'd.csv' },
+    );
+    expect(errors(r)).toEqual([
+      expect.objectContaining({
+        code: 'duplicate.source_id',
+        row: 4,
+        message: 'fablabs.io id "a" already appears at row 2',
+      }),
+    ]);
   });
 
   it('warns about formula-like text that arrives unguarded, and keeps it as text', () => {
-    const r = parseCsv(csv('"=HYPERLINK(""http://evil"",""x"")",makerspace,active,CN,,', "'=1+1,makerspace,active,CN,,"), { file: 'f.csv' });
+    const r = parseCsv(
+      csv('"=HYPERLINK(""http://evil"",""x"")",makerspace,active,CN,,', "'=1+1,makerspace,active,CN,,"),
+      { file: 'f.csv' },
+    );
     expect(r.records.map((x) => x.draft.nameZh)).toEqual(['=HYPERLINK("http://evil","x")', '=1+1']);
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'cell.formula_like', row: 2, field: 'nameZh' })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'cell.formula_like', row: 2, field: 'nameZh' }),
+    ]);
   });
 
   it('accepts only our column names without a mapping', () => {
@@ -97,31 +145,61 @@ describe('CSV import of our columns', () => {
       ['header.unknown', 'Lat'],
     ]);
     expect(errors(r)[1]!.message).toContain('did you mean "lat"');
-    expect(errors(parseCsv(enc('nameZh,status\nx,active\n'), { file: 'h.csv' })).map((i) => i.field)).toEqual(['type', 'countryCode']);
+    expect(errors(parseCsv(enc('nameZh,status\nx,active\n'), { file: 'h.csv' })).map((i) => i.field)).toEqual(
+      ['type', 'countryCode'],
+    );
   });
 
   it('stops truncated files, GBK bytes and zip files without partial results', () => {
-    const cut = parseCsv(enc(`${HEADER}\n甲,makerspace,active,CN,,\n"乙,makerspace,active,CN,,\n`), { file: 't.csv' });
-    expect(cut).toEqual({ records: [], issues: [expect.objectContaining({ code: 'input.truncated', severity: 'error' })] });
-    const gbk = parseCsv(new Uint8Array(iconv.encode(`${HEADER}\n上海新车间,makerspace,active,CN,,\n`, 'gbk')), { file: 'g.csv' });
+    const cut = parseCsv(enc(`${HEADER}\n甲,makerspace,active,CN,,\n"乙,makerspace,active,CN,,\n`), {
+      file: 't.csv',
+    });
+    expect(cut).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ code: 'input.truncated', severity: 'error' })],
+    });
+    const gbk = parseCsv(
+      new Uint8Array(iconv.encode(`${HEADER}\n上海新车间,makerspace,active,CN,,\n`, 'gbk')),
+      { file: 'g.csv' },
+    );
     expect(gbk.records).toEqual([]);
     expect(gbk.issues[0]).toMatchObject({ code: 'encoding.not_utf8' });
-    const withGbk = parseCsv(new Uint8Array(iconv.encode(`${HEADER}\n上海新车间,makerspace,active,CN,,\n`, 'gbk')), { file: 'g.csv', encoding: 'gbk' });
+    const withGbk = parseCsv(
+      new Uint8Array(iconv.encode(`${HEADER}\n上海新车间,makerspace,active,CN,,\n`, 'gbk')),
+      { file: 'g.csv', encoding: 'gbk' },
+    );
     expect(withGbk.records[0]!.draft.nameZh).toBe('上海新车间');
-    expect(parseCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), { file: 'x.csv' }).issues[0]!.code).toBe('format.mismatch');
+    expect(parseCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), { file: 'x.csv' }).issues[0]!.code).toBe(
+      'format.mismatch',
+    );
     expect(parseCsv(enc(''), { file: 'e.csv' }).issues[0]!.code).toBe('input.empty');
   });
 
   it('enforces the row and byte limits', () => {
     const rows = Array.from({ length: 11 }, (_, i) => `s${i},makerspace,active,CN,,`);
-    expect(parseCsv(csv(...rows), { file: 'big.csv', limits: { maxRows: 10 } })).toEqual({ records: [], issues: [expect.objectContaining({ code: 'input.too_many_rows' })] });
-    expect(parseCsv(csv(...rows), { file: 'big.csv', limits: { maxBytes: 100 } }).issues[0]!.code).toBe('input.too_large');
+    expect(parseCsv(csv(...rows), { file: 'big.csv', limits: { maxRows: 10 } })).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ code: 'input.too_many_rows' })],
+    });
+    expect(parseCsv(csv(...rows), { file: 'big.csv', limits: { maxBytes: 100 } }).issues[0]!.code).toBe(
+      'input.too_large',
+    );
   });
 });
 
 describe('CSV import with a mapping', () => {
   const mapping: ColumnMapping = {
-    columns: { 空间名称: 'nameZh', 所在城市: 'city', 纬度: 'lat', 经度: 'lon', 运营状态: 'status', 设备: 'equipment', 面积平方英尺: 'areaM2', 成立日期: 'foundedOn', 会员数: 'profile.members' },
+    columns: {
+      空间名称: 'nameZh',
+      所在城市: 'city',
+      纬度: 'lat',
+      经度: 'lon',
+      运营状态: 'status',
+      设备: 'equipment',
+      面积平方英尺: 'areaM2',
+      成立日期: 'foundedOn',
+      会员数: 'profile.members',
+    },
     defaults: { countryCode: 'CN', type: 'cn_coworking' },
     transform: {
       status: { map: { 运营中: 'active', 已关闭: 'closed', 筹建中: 'planned' } },
@@ -130,7 +208,11 @@ describe('CSV import with a mapping', () => {
       foundedOn: { date: 'DMY' },
     },
   };
-  const file = ['空间名称;所在城市;纬度;经度;运营状态;设备;面积平方英尺;成立日期;会员数;备注', ' 上海新车间 ;上海;31.2;121.4;运营中;3D打印、激光切割;1000;01/10/2010;120;无', '深圳柴火;深圳;abc;114;已关闭;;;;;'].join('\n');
+  const file = [
+    '空间名称;所在城市;纬度;经度;运营状态;设备;面积平方英尺;成立日期;会员数;备注',
+    ' 上海新车间 ;上海;31.2;121.4;运营中;3D打印、激光切割;1000;01/10/2010;120;无',
+    '深圳柴火;深圳;abc;114;已关闭;;;;;',
+  ].join('\n');
 
   it('reads any header (semicolon-separated here) into our fields', () => {
     const r = parseCsv(enc(file), { file: 'theirs.csv', mapping });
@@ -148,15 +230,26 @@ describe('CSV import with a mapping', () => {
       type: 'cn_coworking',
     });
     expect(r.issues).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'header.unmapped', message: 'columns not in the mapping are ignored: "备注"' }),
-      expect.objectContaining({ severity: 'error', row: 3, field: 'lat', message: 'lat: expected a number, found "abc"' }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'header.unmapped',
+        message: 'columns not in the mapping are ignored: "备注"',
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        row: 3,
+        field: 'lat',
+        message: 'lat: expected a number, found "abc"',
+      }),
     ]);
   });
 
   it('stops before reading rows when the mapping is bad', () => {
     const r = parseCsv(enc(file), { file: 'theirs.csv', mapping: { columns: { 空间名称: 'title' } } });
     expect(r.records).toEqual([]);
-    expect(r.issues).toEqual([expect.objectContaining({ code: 'mapping.invalid', path: '/columns/空间名称' })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: 'mapping.invalid', path: '/columns/空间名称' }),
+    ]);
     const noType = parseCsv(enc(file), { file: 'theirs.csv', mapping: { columns: { 空间名称: 'nameZh' } } });
     expect(errors(noType).map((i) => i.field)).toEqual(['type', 'status', 'countryCode']);
   });
@@ -186,21 +279,39 @@ describe('XLSX export → import', () => {
     const ws = wb.addWorksheet('空间');
     ws.addRow(['名称', '纬度', '经度', '成立']);
     ws.addRow(['上海新车间', 31.2, 121.4, new Date(Date.UTC(2010, 9, 1))]);
-    ws.addRow([{ richText: [{ text: '柴火' }, { text: '创客' }] }, { formula: '20+2.5', result: 22.5 }, 114, null]);
+    ws.addRow([
+      { richText: [{ text: '柴火' }, { text: '创客' }] },
+      { formula: '20+2.5', result: 22.5 },
+      114,
+      null,
+    ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const r = await parseXlsx(bytes, { file: 'their.xlsx', mapping: { columns: { 名称: 'nameZh', 纬度: 'lat', 经度: 'lon', 成立: 'foundedOn' }, defaults: { type: 'makerspace', status: 'active', countryCode: 'CN' } } });
+    const r = await parseXlsx(bytes, {
+      file: 'their.xlsx',
+      mapping: {
+        columns: { 名称: 'nameZh', 纬度: 'lat', 经度: 'lon', 成立: 'foundedOn' },
+        defaults: { type: 'makerspace', status: 'active', countryCode: 'CN' },
+      },
+    });
     expect(r.records.map((x) => [x.row, x.draft.nameZh, x.draft.lat, x.draft.foundedOn])).toEqual([
       [2, '上海新车间', 31.2, '2010-10-01'],
       [3, '柴火创客', 22.5, null],
     ]);
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'cell.formula', row: 3 })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'cell.formula', row: 3 }),
+    ]);
   });
 
   it('stops truncated workbooks, non-zip input and sheets over the row limit', async () => {
     const bytes = await writeXlsx(spaces);
     const cut = await parseXlsx(bytes.slice(0, Math.floor(bytes.length / 2)), { file: 'cut.xlsx' });
-    expect(cut).toEqual({ records: [], issues: [expect.objectContaining({ severity: 'error', code: 'xlsx.malformed' })] });
-    expect((await parseXlsx(enc('nameZh,type\n'), { file: 'a.xlsx' })).issues[0]!.code).toBe('format.mismatch');
+    expect(cut).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ severity: 'error', code: 'xlsx.malformed' })],
+    });
+    expect((await parseXlsx(enc('nameZh,type\n'), { file: 'a.xlsx' })).issues[0]!.code).toBe(
+      'format.mismatch',
+    );
     const many = await parseXlsx(bytes, { file: 'big.xlsx', limits: { maxRows: 20 } });
     expect(many).toEqual({ records: [], issues: [expect.objectContaining({ code: 'input.too_many_rows' })] });
   });

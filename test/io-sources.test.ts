@@ -23,13 +23,28 @@ const top = (r: ImportResult, key: (d: ImportResult['records'][number]['draft'])
     .slice(0, n);
 
 describeShared('fablabs-io-2024', 'fablabs.io, Open Know-Where derivative (real file)', () => {
-  const r = parseFablabs(readFileSync(sharedData('fablabs-io-2024/preliminary_iop_okw_fac_source_01.json')), { file: 'preliminary_iop_okw_fac_source_01.json' });
+  const r = parseFablabs(readFileSync(sharedData('fablabs-io-2024/preliminary_iop_okw_fac_source_01.json')), {
+    file: 'preliminary_iop_okw_fac_source_01.json',
+  });
 
   it('imports all 2,237 labs; 2,036 have coordinates (as PROVENANCE.md says)', () => {
     expect(r.records).toHaveLength(2237);
     expect(r.records.filter((x) => x.draft.lat !== undefined)).toHaveLength(2036);
-    expect(top(r, (d) => d.countryCode, 8)).toEqual([['FR', 259], ['US', 240], ['IT', 169], ['BR', 155], ['DE', 80], ['ES', 76], ['IN', 70], ['CN', 55]]);
-    expect(r.records.every((x) => x.draft.type === 'fablab' && x.draft.status === 'active' && x.source.source === 'fablabs.io')).toBe(true);
+    expect(top(r, (d) => d.countryCode, 8)).toEqual([
+      ['FR', 259],
+      ['US', 240],
+      ['IT', 169],
+      ['BR', 155],
+      ['DE', 80],
+      ['ES', 76],
+      ['IN', 70],
+      ['CN', 55],
+    ]);
+    expect(
+      r.records.every(
+        (x) => x.draft.type === 'fablab' && x.draft.status === 'active' && x.source.source === 'fablabs.io',
+      ),
+    ).toBe(true);
   });
 
   it('drops four over-long postcodes (lists of codes, a PO box) with warnings instead of cutting them', () => {
@@ -39,12 +54,19 @@ describeShared('fablabs-io-2024', 'fablabs.io, Open Know-Where derivative (real 
 
   it('keys records by slug', () => {
     const zagreb = r.records.find((x) => x.source.sourceId === 'fablabhr')!;
-    expect(zagreb.draft).toMatchObject({ nameEn: 'FabLab Zagreb', countryCode: 'HR', city: 'Zagreb', links: [{ kind: 'fablabs', url: 'https://www.fablabs.io/labs/fablabhr' }] });
+    expect(zagreb.draft).toMatchObject({
+      nameEn: 'FabLab Zagreb',
+      countryCode: 'HR',
+      city: 'Zagreb',
+      links: [{ kind: 'fablabs', url: 'https://www.fablabs.io/labs/fablabhr' }],
+    });
   });
 });
 
 describe('fablabs.io API shape (/0/labs.json)', () => {
-  const r = parseFablabs(readFileSync(join(import.meta.dirname, 'io-fixtures', 'fablabs-api.json')), { file: 'labs.json' });
+  const r = parseFablabs(readFileSync(join(import.meta.dirname, 'io-fixtures', 'fablabs-api.json')), {
+    file: 'labs.json',
+  });
   const bySlug = Object.fromEntries(r.records.map((x) => [x.source.sourceId, x.draft]));
 
   it('maps capabilities to equipment, activity_status to status, and links', () => {
@@ -56,7 +78,12 @@ describe('fablabs.io API shape (/0/labs.json)', () => {
       status: 'active',
       equipment: ['3d_printing', 'cnc', 'electronics', 'laser_cutting', 'vinyl_cutting'],
       description: 'Open every weekday; laser, CNC and electronics.',
-      profile: { 'fablabs.kind': 'fab_lab', 'fablabs.id': 101, blurb: 'A community fab lab.', county: 'Catalunya' },
+      profile: {
+        'fablabs.kind': 'fab_lab',
+        'fablabs.id': 101,
+        blurb: 'A community fab lab.',
+        county: 'Catalunya',
+      },
     });
     expect(bySlug['fablabexample']!.links).toEqual([
       { kind: 'fablabs', url: 'https://www.fablabs.io/labs/fablabexample' },
@@ -65,7 +92,13 @@ describe('fablabs.io API shape (/0/labs.json)', () => {
       { kind: 'email', url: 'mailto:info@fablabexample.org' },
       { kind: 'phone', url: 'tel:+34930000000' },
     ]);
-    expect(bySlug['szexample']).toMatchObject({ nameZh: '深圳示例微观装配实验室', status: 'planned', lat: 22.54, lon: 113.93, equipment: ['3d_printing', 'laser_cutting'] });
+    expect(bySlug['szexample']).toMatchObject({
+      nameZh: '深圳示例微观装配实验室',
+      status: 'planned',
+      lat: 22.54,
+      lon: 113.93,
+      equipment: ['3d_printing', 'laser_cutting'],
+    });
     expect(bySlug['closedlab']).toMatchObject({ status: 'closed' });
     expect(bySlug['closedlab']).not.toHaveProperty('lat');
     expect(bySlug['covidlab']).toMatchObject({ status: 'active' });
@@ -87,15 +120,23 @@ describe('fablabs.io API shape (/0/labs.json)', () => {
 
   it('stops truncated or GBK-encoded files', () => {
     const bytes = readFileSync(join(import.meta.dirname, 'io-fixtures', 'fablabs-api.json'));
-    expect(parseFablabs(bytes.subarray(0, 400), { file: 'cut.json' })).toEqual({ records: [], issues: [expect.objectContaining({ code: 'input.truncated' })] });
+    expect(parseFablabs(bytes.subarray(0, 400), { file: 'cut.json' })).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ code: 'input.truncated' })],
+    });
     const gbk = new Uint8Array(iconv.encode(bytes.toString('utf8'), 'gbk'));
     expect(parseFablabs(gbk, { file: 'gbk.json' }).issues[0]!.code).toBe('encoding.not_utf8');
-    expect(parseFablabs(new TextEncoder().encode('{"labs": 5}'), { file: 'x.json' }).issues[0]!.code).toBe('fablabs.shape');
+    expect(parseFablabs(new TextEncoder().encode('{"labs": 5}'), { file: 'x.json' }).issues[0]!.code).toBe(
+      'fablabs.shape',
+    );
   });
 });
 
 describeShared('hackerspaces-timeline-2016', 'hackerspaces.org (real file)', () => {
-  const r = parseHackerspaces(readFileSync(sharedData('hackerspaces-timeline-2016/hackerspaces_active_2016-12.csv')), { file: 'hackerspaces_active_2016-12.csv', now: '2016-12-05' });
+  const r = parseHackerspaces(
+    readFileSync(sharedData('hackerspaces-timeline-2016/hackerspaces_active_2016-12.csv')),
+    { file: 'hackerspaces_active_2016-12.csv', now: '2016-12-05' },
+  );
 
   it('imports 1,147 of 1,151 rows; rejects "Best Korea" and three rows without a country', () => {
     expect(r.records).toHaveLength(1147);
@@ -112,14 +153,30 @@ describeShared('hackerspaces-timeline-2016', 'hackerspaces.org (real file)', () 
   it('keeps the 121 spaces at lat = lon = 0 without coordinates, with a warning each', () => {
     expect(codes(r.issues)).toEqual({ 'error country.unknown': 4, 'warning location.none': 121 });
     expect(r.records.filter((x) => x.draft.lat === undefined)).toHaveLength(121);
-    expect(top(r, (d) => d.countryCode, 6)).toEqual([['US', 376], ['DE', 121], ['GB', 54], ['FR', 47], ['CA', 39], ['BR', 38]]);
+    expect(top(r, (d) => d.countryCode, 6)).toEqual([
+      ['US', 376],
+      ['DE', 121],
+      ['GB', 54],
+      ['FR', 47],
+      ['CA', 39],
+      ['BR', 38],
+    ]);
     expect(r.records.filter((x) => x.draft.countryCode === 'CN')).toHaveLength(20);
   });
 
   it('corrects the founding dates printed one day early, and keys by wiki page', () => {
     const first = r.records[0]!;
-    expect(first.draft).toMatchObject({ nameEn: 'Tsinghua i.Center', foundedOn: '1922-09-01', countryCode: 'CN', status: 'active' });
-    expect(first.source).toEqual({ source: 'hackerspaces.org', sourceId: 'Tsinghua i.Center', url: 'https://wiki.hackerspaces.org/Tsinghua_i.Center' });
+    expect(first.draft).toMatchObject({
+      nameEn: 'Tsinghua i.Center',
+      foundedOn: '1922-09-01',
+      countryCode: 'CN',
+      status: 'active',
+    });
+    expect(first.source).toEqual({
+      source: 'hackerspaces.org',
+      sourceId: 'Tsinghua i.Center',
+      url: 'https://wiki.hackerspaces.org/Tsinghua_i.Center',
+    });
     // 74 rows print 12-31: they are 1 January, the usual "founded in year N" entry.
     expect(r.records.filter((x) => x.draft.foundedOn?.endsWith('-01-01')).length).toBe(74);
   });
@@ -134,10 +191,27 @@ describe('hackerspaces.org format', () => {
   });
 
   it('rejects a wrong header, truncated quotes, GBK and planned spaces by date', () => {
-    expect(parseHackerspaces(new TextEncoder().encode('name,country\nx,Germany\n'), { file: 'h.csv' }).issues[0]!.code).toBe('header.unknown');
-    expect(parseHackerspaces(new TextEncoder().encode(`${H}"Cut,Germany,Berlin,1,2,0,2010-01-01,\n`), { file: 'h.csv' }).issues[0]!.code).toBe('input.truncated');
-    expect(parseHackerspaces(new Uint8Array(iconv.encode(`${H}上海新车间,China,上海,31.2,121.4,,2010-10-01,\n`, 'gbk')), { file: 'h.csv' }).issues[0]!.code).toBe('encoding.not_utf8');
-    const r = parseHackerspaces(new TextEncoder().encode(`${H}Future,Germany,Berlin,52.5,13.4,,2030-01-01,\nBad,Germany,Berlin,abc,13.4,,,\nFuture,Germany,Berlin,0,0,,,\n`), { file: 'h.csv', now: '2026-01-01' });
+    expect(
+      parseHackerspaces(new TextEncoder().encode('name,country\nx,Germany\n'), { file: 'h.csv' }).issues[0]!
+        .code,
+    ).toBe('header.unknown');
+    expect(
+      parseHackerspaces(new TextEncoder().encode(`${H}"Cut,Germany,Berlin,1,2,0,2010-01-01,\n`), {
+        file: 'h.csv',
+      }).issues[0]!.code,
+    ).toBe('input.truncated');
+    expect(
+      parseHackerspaces(
+        new Uint8Array(iconv.encode(`${H}上海新车间,China,上海,31.2,121.4,,2010-10-01,\n`, 'gbk')),
+        { file: 'h.csv' },
+      ).issues[0]!.code,
+    ).toBe('encoding.not_utf8');
+    const r = parseHackerspaces(
+      new TextEncoder().encode(
+        `${H}Future,Germany,Berlin,52.5,13.4,,2030-01-01,\nBad,Germany,Berlin,abc,13.4,,,\nFuture,Germany,Berlin,0,0,,,\n`,
+      ),
+      { file: 'h.csv', now: '2026-01-01' },
+    );
     expect(r.records.map((x) => [x.draft.nameEn, x.draft.status, x.draft.lat])).toEqual([
       ['Future', 'planned', 52.5],
       ['Bad', 'active', undefined],
@@ -151,11 +225,18 @@ describe('hackerspaces.org format', () => {
 });
 
 describeShared('nesta-uk-makerspaces-2015', 'Nesta UK makerspaces 2015 (real file)', () => {
-  const r = parseNesta(readFileSync(sharedData('nesta-uk-makerspaces-2015/ukmakerspacesidentifiabledata.csv')), { file: 'ukmakerspacesidentifiabledata.csv' });
+  const r = parseNesta(
+    readFileSync(sharedData('nesta-uk-makerspaces-2015/ukmakerspacesidentifiabledata.csv')),
+    { file: 'ukmakerspacesidentifiabledata.csv' },
+  );
 
   it('imports the 97 spaces the README promises; the 98th row has no name', () => {
     expect(r.records).toHaveLength(97);
-    expect(codes(r.issues)).toEqual({ 'warning encoding.assumed': 1, 'warning row.no_name': 1, 'warning field.too_long': 1 });
+    expect(codes(r.issues)).toEqual({
+      'warning encoding.assumed': 1,
+      'warning row.no_name': 1,
+      'warning field.too_long': 1,
+    });
     expect(r.issues.find((i) => i.code === 'row.no_name')!.row).toBe(99);
     // Row 11 answered the address question with a 642-character paragraph.
     expect(r.issues.find((i) => i.code === 'field.too_long')).toMatchObject({ row: 11, field: 'address' });
@@ -173,7 +254,12 @@ describeShared('nesta-uk-makerspaces-2015', 'Nesta UK makerspaces 2015 (real fil
       membershipPlans: [{ name: 'Membership', amount: 5, currency: 'GBP', interval: 'month' }],
     });
     expect(brighton.profile!['fees']).toContain('£5 per month minimum');
-    expect(brighton.profile).toMatchObject({ members: 107, region: 'South East', sizeCluster: 'large', surveyDate: '2015-01-11' });
+    expect(brighton.profile).toMatchObject({
+      members: 107,
+      region: 'South East',
+      sizeCluster: 'large',
+      surveyDate: '2015-01-11',
+    });
   });
 
   it('derives statuses, floor space, plans and equipment (counts on the published file)', () => {
@@ -181,8 +267,17 @@ describeShared('nesta-uk-makerspaces-2015', 'Nesta UK makerspaces 2015 (real fil
     expect(r.records.filter((x) => x.draft.areaM2 !== undefined)).toHaveLength(47);
     expect(r.records.filter((x) => x.draft.membershipPlans?.length)).toHaveLength(45);
     expect(r.records.filter((x) => x.draft.equipment?.length)).toHaveLength(79);
-    expect(count(r.records.flatMap((x) => x.draft.equipment ?? []))).toMatchObject({ '3d_printing': 56, laser_cutting: 47, electronics: 53, woodwork: 43 });
-    expect(count(r.records.map((x) => x.draft.type))).toEqual({ makerspace: 65, hackerspace: 19, fablab: 13 });
+    expect(count(r.records.flatMap((x) => x.draft.equipment ?? []))).toMatchObject({
+      '3d_printing': 56,
+      laser_cutting: 47,
+      electronics: 53,
+      woodwork: 43,
+    });
+    expect(count(r.records.map((x) => x.draft.type))).toEqual({
+      makerspace: 65,
+      hackerspace: 19,
+      fablab: 13,
+    });
     const bristol = r.records.find((x) => x.draft.nameEn === 'Bristol Hackspace')!.draft;
     expect(bristol.profile!['costPerMonthGBP']).toBe('10-20'); // Excel had turned it into "Oct-20"
   });
@@ -190,7 +285,13 @@ describeShared('nesta-uk-makerspaces-2015', 'Nesta UK makerspaces 2015 (real fil
 
 describe('Nesta format', () => {
   it('refuses a file that is not the survey and a truncated one', () => {
-    expect(parseNesta(new TextEncoder().encode('a,b\n1,2\n'), { file: 'x.csv' }).issues[0]!.code).toBe('header.missing');
-    expect(parseNesta(new TextEncoder().encode('Timestamp,Name of makerspace\n"11-Jan-15,Cut\n'), { file: 'x.csv' }).issues[0]!.code).toBe('input.truncated');
+    expect(parseNesta(new TextEncoder().encode('a,b\n1,2\n'), { file: 'x.csv' }).issues[0]!.code).toBe(
+      'header.missing',
+    );
+    expect(
+      parseNesta(new TextEncoder().encode('Timestamp,Name of makerspace\n"11-Jan-15,Cut\n'), {
+        file: 'x.csv',
+      }).issues[0]!.code,
+    ).toBe('input.truncated');
   });
 });

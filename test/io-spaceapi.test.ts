@@ -23,7 +23,14 @@ describe('SpaceAPI import', () => {
     const r = parseSpaceApi(fixture('v13.json'), { file: 'v13.json' });
     expect(r.issues).toEqual([]);
     const d = r.records[0]!.draft;
-    expect(d).toMatchObject({ nameEn: 'Example Hackspace', type: 'hackerspace', status: 'active', countryCode: 'DE', lat: 52.5321, lon: 13.3849 });
+    expect(d).toMatchObject({
+      nameEn: 'Example Hackspace',
+      type: 'hackerspace',
+      status: 'active',
+      countryCode: 'DE',
+      lat: 52.5321,
+      lon: 13.3849,
+    });
     expect(d.links).toEqual(
       expect.arrayContaining([
         { kind: 'website', url: 'https://hackspace.example.org/' },
@@ -32,7 +39,12 @@ describe('SpaceAPI import', () => {
         { kind: 'wiki', url: 'https://wiki.hackspace.example.org/' },
       ]),
     );
-    expect(d.profile).toMatchObject({ 'spaceapi.version': 13, logo: 'https://hackspace.example.org/logo.png', 'spaceapi.open': true, 'spacefed.spacenet': false });
+    expect(d.profile).toMatchObject({
+      'spaceapi.version': 13,
+      logo: 'https://hackspace.example.org/logo.png',
+      'spaceapi.open': true,
+      'spacefed.spacenet': false,
+    });
     expect(r.records[0]!.source).toEqual({ source: 'spaceapi', sourceId: 'https://hackspace.example.org/' });
   });
 
@@ -44,12 +56,21 @@ describe('SpaceAPI import', () => {
       { name: 'Regular', amount: 30, currency: 'EUR', interval: 'month' },
       { name: 'Reduced', amount: 180, currency: 'EUR', interval: 'year' },
     ]);
-    expect(d.profile).toMatchObject({ timezone: 'Europe/Berlin', 'spaceapi.open': null, 'spaceapi.version': 14 });
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'plan.interval', path: '/membership_plans/2' })]);
+    expect(d.profile).toMatchObject({
+      timezone: 'Europe/Berlin',
+      'spaceapi.open': null,
+      'spaceapi.version': 14,
+    });
+    expect(r.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'plan.interval', path: '/membership_plans/2' }),
+    ]);
   });
 
   it('reads v15: country_code, Chinese name, quarterly plans, RMB read as CNY', () => {
-    const r = parseSpaceApi(fixture('v15.json'), { file: 'v15.json', endpoint: 'https://hack.example.cn/spaceapi.json' });
+    const r = parseSpaceApi(fixture('v15.json'), {
+      file: 'v15.json',
+      endpoint: 'https://hack.example.cn/spaceapi.json',
+    });
     const d = r.records[0]!.draft;
     expect(d).toMatchObject({ nameZh: '深圳示例黑客空间', countryCode: 'CN', lat: 22.5431, lon: 114.0579 });
     expect(d.membershipPlans).toEqual([
@@ -57,7 +78,11 @@ describe('SpaceAPI import', () => {
       { name: '学生', amount: 50, currency: 'CNY', interval: 'month' },
     ]);
     expect(d.links).toContainEqual({ kind: 'spaceapi', url: 'https://hack.example.cn/spaceapi.json' });
-    expect(r.records[0]!.source).toEqual({ source: 'spaceapi', sourceId: 'https://hack.example.cn/', url: 'https://hack.example.cn/spaceapi.json' });
+    expect(r.records[0]!.source).toEqual({
+      source: 'spaceapi',
+      sourceId: 'https://hack.example.cn/',
+      url: 'https://hack.example.cn/spaceapi.json',
+    });
     expect(r.issues).toEqual([expect.objectContaining({ code: 'plan.currency_fixed' })]);
   });
 
@@ -68,11 +93,17 @@ describe('SpaceAPI import', () => {
   });
 
   it('rejects documents that are not SpaceAPI or name no country; skips mistyped parts', () => {
-    expect(parseSpaceApi(fixture('not-spaceapi.json'), { file: 'n.json' })).toEqual({ records: [], issues: [expect.objectContaining({ severity: 'error', code: 'spaceapi.invalid' })] });
+    expect(parseSpaceApi(fixture('not-spaceapi.json'), { file: 'n.json' })).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ severity: 'error', code: 'spaceapi.invalid' })],
+    });
     const nc = parseSpaceApi(fixture('no-country.json'), { file: 'c.json' });
     expect(nc.records).toEqual([]);
     expect(nc.issues).toEqual([expect.objectContaining({ code: 'country.unknown', field: 'countryCode' })]);
-    const withDefault = parseSpaceApi(fixture('no-country.json'), { file: 'c.json', mapping: { columns: {}, defaults: { countryCode: 'DE' } } });
+    const withDefault = parseSpaceApi(fixture('no-country.json'), {
+      file: 'c.json',
+      mapping: { columns: {}, defaults: { countryCode: 'DE' } },
+    });
     expect(withDefault.records[0]!.draft.countryCode).toBe('DE');
     const bt = parseSpaceApi(fixture('bad-types.json'), { file: 'b.json' });
     expect(bt.records[0]!.draft).toMatchObject({ countryCode: 'FR' });
@@ -92,7 +123,8 @@ describeShared('spaceapi/schema', 'SpaceAPI against the official schemas', () =>
   const ajv = new Ajv({ strict: false, allErrors: true });
   const validators: Record<number, ValidateFunction> = {};
   beforeAll(() => {
-    for (const v of [13, 14, 15]) validators[v] = ajv.compile(sharedJson(`spaceapi/schema/${v}.json`) as object);
+    for (const v of [13, 14, 15])
+      validators[v] = ajv.compile(sharedJson(`spaceapi/schema/${v}.json`) as object);
   });
 
   it('our fixtures are what the official schemas say they are', () => {
@@ -111,8 +143,20 @@ describeShared('spaceapi/schema', 'SpaceAPI against the official schemas', () =>
   const cases: Space[] = [
     ...sampleSpaces(300, 21),
     edge({ lat: null, lon: null, address: null, links: [], membershipPlans: [], nameZh: null, nameEn: null }),
-    edge({ status: 'closed', links: [{ kind: 'social', url: 'https://chaos.social/@maker' }, { kind: 'other', url: 'irc://irc.libera.chat/#x' }] }),
-    edge({ status: 'planned', membershipPlans: [{ name: '次卡', amount: 30, currency: 'CNY', interval: 'session' }, { name: '入会费', amount: 100, currency: 'CNY', interval: 'once' }] }),
+    edge({
+      status: 'closed',
+      links: [
+        { kind: 'social', url: 'https://chaos.social/@maker' },
+        { kind: 'other', url: 'irc://irc.libera.chat/#x' },
+      ],
+    }),
+    edge({
+      status: 'planned',
+      membershipPlans: [
+        { name: '次卡', amount: 30, currency: 'CNY', interval: 'session' },
+        { name: '入会费', amount: 100, currency: 'CNY', interval: 'once' },
+      ],
+    }),
     edge({ profile: { logo: 'https://own.example/logo.svg', timezone: 'Asia/Shanghai' } }),
   ];
 
@@ -143,10 +187,22 @@ describeShared('spaceapi/schema', 'SpaceAPI against the official schemas', () =>
   });
 
   it('an exported document imports back to the same identity, place and plans', () => {
-    const s = { ...sampleSpace(2), status: 'active' as const, membershipPlans: [{ name: 'Monthly', amount: 30, currency: 'EUR', interval: 'month' as const }] };
-    const r = parseSpaceApi(new TextEncoder().encode(JSON.stringify(toSpaceApi15(s, OPTS))), { file: 'x.json' });
+    const s = {
+      ...sampleSpace(2),
+      status: 'active' as const,
+      membershipPlans: [{ name: 'Monthly', amount: 30, currency: 'EUR', interval: 'month' as const }],
+    };
+    const r = parseSpaceApi(new TextEncoder().encode(JSON.stringify(toSpaceApi15(s, OPTS))), {
+      file: 'x.json',
+    });
     const d = r.records[0]!.draft;
-    expect([d.nameZh, d.countryCode, d.lat, d.lon, d.address]).toEqual([s.nameZh, s.countryCode, s.lat, s.lon, s.address]);
+    expect([d.nameZh, d.countryCode, d.lat, d.lon, d.address]).toEqual([
+      s.nameZh,
+      s.countryCode,
+      s.lat,
+      s.lon,
+      s.address,
+    ]);
     expect(d.membershipPlans).toEqual(s.membershipPlans);
   });
 
@@ -159,7 +215,9 @@ describeShared('spaceapi/schema', 'SpaceAPI against the official schemas', () =>
 
 describeShared('spaceapi/directory.json', 'SpaceAPI directory (real file)', () => {
   it('lists 245 endpoints, all http(s)', () => {
-    const r = parseSpaceApiDirectory(readFileSync(sharedData('spaceapi/directory.json')), { file: 'directory.json' });
+    const r = parseSpaceApiDirectory(readFileSync(sharedData('spaceapi/directory.json')), {
+      file: 'directory.json',
+    });
     expect(r.issues).toEqual([]);
     expect(r.endpoints).toHaveLength(245);
     expect(r.endpoints.filter((e) => e.url.startsWith('https://'))).toHaveLength(215);
@@ -167,7 +225,10 @@ describeShared('spaceapi/directory.json', 'SpaceAPI directory (real file)', () =
   });
 
   it('reports entries that are not URLs', () => {
-    const r = parseSpaceApiDirectory(new TextEncoder().encode('{"a": "https://a.example/x", "b": 5, "c": "ftp://x"}'), { file: 'd.json' });
+    const r = parseSpaceApiDirectory(
+      new TextEncoder().encode('{"a": "https://a.example/x", "b": 5, "c": "ftp://x"}'),
+      { file: 'd.json' },
+    );
     expect(r.endpoints).toEqual([{ name: 'a', url: 'https://a.example/x' }]);
     expect(r.issues.map((i) => i.path)).toEqual(['/b', '/c']);
   });
@@ -218,9 +279,18 @@ describe('SpaceAPI crawl against a local server', () => {
 
   it('reports per endpoint: ok, http error, timeout, invalid JSON, invalid document, too large, network error', async () => {
     const names = ['v13', 'v15', 'missing', 'broken', 'notspace', 'huge', 'slow', 'error'];
-    const endpoints = [...names.map((n) => ({ name: n, url: `${base}/${n}` })), { name: 'closed-port', url: 'http://127.0.0.1:9/x' }];
+    const endpoints = [
+      ...names.map((n) => ({ name: n, url: `${base}/${n}` })),
+      { name: 'closed-port', url: 'http://127.0.0.1:9/x' },
+    ];
     const progress: number[] = [];
-    const results = await crawlDirectory(endpoints, { fetch, concurrency: 3, timeoutMs: 800, maxBytes: 100_000, onProgress: (done) => progress.push(done) });
+    const results = await crawlDirectory(endpoints, {
+      fetch,
+      concurrency: 3,
+      timeoutMs: 800,
+      maxBytes: 100_000,
+      onProgress: (done) => progress.push(done),
+    });
     expect(results.map((r) => [r.name, r.status, r.httpStatus])).toEqual([
       ['v13', 'ok', undefined],
       ['v15', 'ok', undefined],
@@ -233,7 +303,11 @@ describe('SpaceAPI crawl against a local server', () => {
       ['closed-port', 'network_error', undefined],
     ]);
     expect(results[0]!.records[0]!.draft).toMatchObject({ nameEn: 'Example Hackspace', countryCode: 'DE' });
-    expect(results[1]!.records[0]!.source).toEqual({ source: 'spaceapi', sourceId: 'https://hack.example.cn/', url: `${base}/v15` });
+    expect(results[1]!.records[0]!.source).toEqual({
+      source: 'spaceapi',
+      sourceId: 'https://hack.example.cn/',
+      url: `${base}/v15`,
+    });
     expect(results[3]!.message).toContain('ends before it is complete');
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });

@@ -6,7 +6,11 @@ describe('cell lists', () => {
   it('escapes separators and backslashes so every string survives', () => {
     const items = ['a;b', 'c|d', 'e\\f', '', '\\;|', '上海'];
     expect(splitList(joinList(items))).toEqual(items);
-    const rows = [['月卡; 学生|优惠', '99.5'], ['x\\', '|;'], ['', '']];
+    const rows = [
+      ['月卡; 学生|优惠', '99.5'],
+      ['x\\', '|;'],
+      ['', ''],
+    ];
     expect(splitItems(joinItems(rows))).toEqual(rows);
   });
 

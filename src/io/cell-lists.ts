@@ -25,7 +25,8 @@ export const splitEscaped = (s: string, sep: ';' | '|'): string[] => {
 export const unescapePart = (s: string): string => (s.includes('\\') ? s.replace(/\\(.)/gs, '$1') : s);
 
 /** `a;b\;c` → ['a', 'b;c']; an empty cell is an empty list. */
-export const splitList = (cell: string): string[] => (cell === '' ? [] : splitEscaped(cell, ';').map(unescapePart));
+export const splitList = (cell: string): string[] =>
+  cell === '' ? [] : splitEscaped(cell, ';').map(unescapePart);
 
 /** `x|y;z|w` → [['x','y'],['z','w']]. */
 export const splitItems = (cell: string): string[][] =>

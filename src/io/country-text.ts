@@ -31,4 +31,5 @@ for (const lang of [cs, da, de, es, fi, fr, it, nb, nl, pl, pt, sv]) {
 }
 
 /** ISO alpha-2 code for a country name in English, Chinese or a common European language. */
-export const countryFromText = (text: string): string | undefined => countryCodeFromName(text) ?? LOCAL.get(key(text));
+export const countryFromText = (text: string): string | undefined =>
+  countryCodeFromName(text) ?? LOCAL.get(key(text));

@@ -36,7 +36,9 @@ describe('decodeText', () => {
   });
 
   it('names Windows-1252 text and can fall back to it with a warning', () => {
-    const bytes = new Uint8Array(iconv.encode('name,fee\nBuild Brighton,£5 per month, café\n'.repeat(20), 'windows-1252'));
+    const bytes = new Uint8Array(
+      iconv.encode('name,fee\nBuild Brighton,£5 per month, café\n'.repeat(20), 'windows-1252'),
+    );
     const strict = decodeText(bytes, { file: 'n.csv' });
     expect(strict.issues[0]).toMatchObject({ code: 'encoding.not_utf8' });
     expect(strict.issues[0]!.message).toMatch(/windows-1252|ISO-8859-1/i);
@@ -51,7 +53,9 @@ describe('decodeText', () => {
   });
 
   it('rejects an unknown encoding name and input over the byte limit', () => {
-    expect(decodeText(utf8('x'), { file: 'a', encoding: 'klingon' }).issues[0]!.code).toBe('encoding.unknown');
+    expect(decodeText(utf8('x'), { file: 'a', encoding: 'klingon' }).issues[0]!.code).toBe(
+      'encoding.unknown',
+    );
     const r = decodeText(utf8('x'.repeat(100)), { file: 'a', limits: { maxBytes: 10 } });
     expect(r.issues[0]).toMatchObject({ code: 'input.too_large', severity: 'error' });
   });

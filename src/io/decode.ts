@@ -19,7 +19,10 @@ export type Decoded = { text: string; issues: InputIssue[] } | { text: null; iss
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** An error issue when the input exceeds the byte limit, else undefined. */
-export const sizeIssue = (bytes: Uint8Array, opts: Pick<ImportOptions, 'file' | 'limits'>): InputIssue | undefined => {
+export const sizeIssue = (
+  bytes: Uint8Array,
+  opts: Pick<ImportOptions, 'file' | 'limits'>,
+): InputIssue | undefined => {
   const { maxBytes } = limitsOf({ file: opts.file, ...(opts.limits ? { limits: opts.limits } : {}) });
   if (bytes.byteLength <= maxBytes) return undefined;
   return {
@@ -56,7 +59,8 @@ export const firstInvalidUtf8 = (b: Uint8Array): { offset: number; incompleteAtE
       if ((cc & 0xc0) !== 0x80) return { offset: i, incompleteAtEnd: false };
       cp = (cp << 6) | (cc & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return { offset: i, incompleteAtEnd: false };
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      return { offset: i, incompleteAtEnd: false };
     i += need + 1;
   }
   return { offset: -1, incompleteAtEnd: false };
@@ -77,7 +81,8 @@ const looksLikeGb = (b: Uint8Array): boolean => {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) continue;
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) cjk++;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef))
+      cjk++;
     else other++;
   }
   return cjk > 0 && cjk >= 4 * other;
@@ -109,7 +114,14 @@ export const decodeText = (bytes: Uint8Array, opts: DecodeOptions): Decoded => {
     if (!iconv.encodingExists(enc)) {
       return {
         text: null,
-        issues: [{ severity: 'error', code: 'encoding.unknown', file, message: `unknown encoding "${opts.encoding}"; expected e.g. utf-8, gbk, gb18030, windows-1252` }],
+        issues: [
+          {
+            severity: 'error',
+            code: 'encoding.unknown',
+            file,
+            message: `unknown encoding "${opts.encoding}"; expected e.g. utf-8, gbk, gb18030, windows-1252`,
+          },
+        ],
       };
     }
     return { text: decodeWith(bytes, enc), issues: [] };
@@ -126,7 +138,14 @@ export const decodeText = (bytes: Uint8Array, opts: DecodeOptions): Decoded => {
   if (bad.incompleteAtEnd) {
     return {
       text: null,
-      issues: [{ severity: 'error', code: 'input.truncated', file, message: `the file ends in the middle of a UTF-8 character (byte ${bad.offset}): it looks cut off; upload the complete file` }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'input.truncated',
+          file,
+          message: `the file ends in the middle of a UTF-8 character (byte ${bad.offset}): it looks cut off; upload the complete file`,
+        },
+      ],
     };
   }
   const guess = guessEncoding(bytes);
@@ -134,7 +153,14 @@ export const decodeText = (bytes: Uint8Array, opts: DecodeOptions): Decoded => {
   if (opts.fallbackEncoding && !guess.startsWith('GB') && !guess.startsWith('UTF-16')) {
     return {
       text: decodeWith(bytes, opts.fallbackEncoding),
-      issues: [{ severity: 'warning', code: 'encoding.assumed', file, message: `file is not UTF-8 (first invalid byte at line ${line}); decoded as ${opts.fallbackEncoding}, the encoding this source publishes in` }],
+      issues: [
+        {
+          severity: 'warning',
+          code: 'encoding.assumed',
+          file,
+          message: `file is not UTF-8 (first invalid byte at line ${line}); decoded as ${opts.fallbackEncoding}, the encoding this source publishes in`,
+        },
+      ],
     };
   }
   return {

@@ -23,8 +23,10 @@ const REQUIRED = new Set(['type', 'status', 'countryCode']);
 
 /** A short, quoted preview of a value for messages (the value itself is never shortened). */
 export const preview = (v: unknown): string => {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…" (${typeof v === 'string' ? v.length.toLocaleString('en') + ' characters' : 'long value'})` : s;
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  return s.length > 60
+    ? `${s.slice(0, 57)}…" (${typeof v === 'string' ? v.length.toLocaleString('en') + ' characters' : 'long value'})`
+    : s;
 };
 
 interface SchemaError {
@@ -59,22 +61,35 @@ const describe = (e: SchemaError, value: unknown): { code: string; text: string 
         text: `${typeof value === 'string' ? value.length.toLocaleString('en') : '?'} characters, at most ${String(p['limit'])} allowed (values are never cut)`,
       };
     case 'minLength':
-      return { code: 'field.invalid', text: `expected at least ${String(p['limit'])} character(s), found ${preview(value)}` };
+      return {
+        code: 'field.invalid',
+        text: `expected at least ${String(p['limit'])} character(s), found ${preview(value)}`,
+      };
     case 'pattern':
-      return { code: 'field.invalid', text: `expected a value matching ${String(p['pattern'])}, found ${preview(value)}` };
+      return {
+        code: 'field.invalid',
+        text: `expected a value matching ${String(p['pattern'])}, found ${preview(value)}`,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { code: 'field.out_of_range', text: `expected a number ${String(p['comparison'])} ${String(p['limit'])}, found ${preview(value)}` };
+      return {
+        code: 'field.out_of_range',
+        text: `expected a number ${String(p['comparison'])} ${String(p['limit'])}, found ${preview(value)}`,
+      };
     case 'enum':
     case 'const': {
       const allowed = (p['allowedValues'] ?? p['allowedValue']) as unknown;
-      const list = Array.isArray(allowed) && allowed.length <= 16 ? `; expected one of ${allowed.join(', ')}` : '';
+      const list =
+        Array.isArray(allowed) && allowed.length <= 16 ? `; expected one of ${allowed.join(', ')}` : '';
       return { code: 'field.invalid', text: `unexpected value ${preview(value)}${list}` };
     }
     case 'maxItems':
-      return { code: 'field.too_long', text: `at most ${String(p['limit'])} items allowed, found ${Array.isArray(value) ? value.length : '?'}` };
+      return {
+        code: 'field.too_long',
+        text: `at most ${String(p['limit'])} items allowed, found ${Array.isArray(value) ? value.length : '?'}`,
+      };
     case 'uniqueItems':
       return { code: 'field.duplicate_items', text: `items must be unique, found ${preview(value)}` };
     case 'type':
@@ -117,7 +132,11 @@ export const finishDraft = (
     const best = [...errs].sort((a, b) => rank(a) - rank(b))[0]!;
     // Unknown and missing fields are reported on the object; point at the field itself.
     const at = best.instancePath || (field ? `/${field}` : '');
-    const where = { file: ctx.file, ...(ctx.row !== undefined && { row: ctx.row }), ...(ctx.path !== undefined && { path: `${ctx.path}${at}` }) };
+    const where = {
+      file: ctx.file,
+      ...(ctx.row !== undefined && { row: ctx.row }),
+      ...(ctx.path !== undefined && { path: `${ctx.path}${at}` }),
+    };
     let code: string;
     let text: string;
     if (best.keyword === 'additionalProperties' || best.keyword === 'boolean') {
@@ -129,7 +148,12 @@ export const finishDraft = (
     } else {
       ({ code, text } = describe(best, valueAt(draft, best.instancePath)));
       const lon = draft['lon'];
-      if (field === 'lat' && code === 'field.out_of_range' && typeof lon === 'number' && Math.abs(lon) <= 90) {
+      if (
+        field === 'lat' &&
+        code === 'field.out_of_range' &&
+        typeof lon === 'number' &&
+        Math.abs(lon) <= 90
+      ) {
         text += '; lat and lon look swapped (latitude is at most ±90)';
       }
     }
@@ -137,7 +161,13 @@ export const finishDraft = (
     const label = sub ? `${field}.${sub}` : field;
     if (policy === 'drop' && !REQUIRED.has(field) && best.keyword !== 'required') {
       delete out[field];
-      issues.push({ severity: 'warning', code, ...where, field, message: `${label}: ${text}; field left out, rest of the record kept` });
+      issues.push({
+        severity: 'warning',
+        code,
+        ...where,
+        field,
+        message: `${label}: ${text}; field left out, rest of the record kept`,
+      });
     } else {
       rejected = true;
       issues.push({ severity: 'error', code, ...where, field, message: `${label}: ${text}` });
@@ -146,7 +176,18 @@ export const finishDraft = (
   if (rejected) return { issues };
   if (!spaceInputValidator.Check(out)) {
     // Should not happen: every failing field was dropped. Report instead of emitting an invalid draft.
-    return { issues: [...issues, { severity: 'error', code: 'record.invalid', file: ctx.file, ...(ctx.row !== undefined && { row: ctx.row }), message: 'record does not pass the space schema' }] };
+    return {
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'record.invalid',
+          file: ctx.file,
+          ...(ctx.row !== undefined && { row: ctx.row }),
+          message: 'record does not pass the space schema',
+        },
+      ],
+    };
   }
   return { draft: out, issues };
 };

@@ -9,7 +9,16 @@ import { parseNesta } from './parse-nesta.js';
 import { parseSpaceApi } from './parse-spaceapi.js';
 import { parseXlsx } from './parse-xlsx.js';
 
-export const FORMATS = ['csv', 'xlsx', 'json', 'geojson', 'spaceapi', 'fablabs', 'hackerspaces', 'nesta'] as const;
+export const FORMATS = [
+  'csv',
+  'xlsx',
+  'json',
+  'geojson',
+  'spaceapi',
+  'fablabs',
+  'hackerspaces',
+  'nesta',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 type Parser = (input: Uint8Array, opts: ImportOptions) => ImportResult | Promise<ImportResult>;
@@ -28,11 +37,25 @@ const PARSERS: Record<Format, Parser> = {
 export const isFormat = (s: string): s is Format => (FORMATS as readonly string[]).includes(s);
 
 /** Parses a file in the given format. Never throws for bad input: problems come back as issues. */
-export const parseFile = async (format: Format, bytes: Uint8Array, opts: ImportOptions): Promise<ImportResult> => {
+export const parseFile = async (
+  format: Format,
+  bytes: Uint8Array,
+  opts: ImportOptions,
+): Promise<ImportResult> => {
   try {
     return await PARSERS[format](bytes, opts);
   } catch (e) {
     // A parser bug must not take the caller down with it; report it like any other failure.
-    return { records: [], issues: [{ severity: 'error', code: 'import.failed', file: opts.file, message: `the ${format} importer failed: ${(e as Error).message}` }] };
+    return {
+      records: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'import.failed',
+          file: opts.file,
+          message: `the ${format} importer failed: ${(e as Error).message}`,
+        },
+      ],
+    };
   }
 };

@@ -16,17 +16,39 @@ export const parseJsonText = (text: string, file: string): { value?: unknown; is
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
-    const endsEarly = /end of (JSON|data) input/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
+    const endsEarly =
+      /end of (JSON|data) input/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
     if (endsEarly) {
-      return { issues: [{ severity: 'error', code: 'input.truncated', file, message: `the JSON document ends before it is complete (${lineCol(text, text.length)}): the file looks cut off; nothing was imported` }] };
+      return {
+        issues: [
+          {
+            severity: 'error',
+            code: 'input.truncated',
+            file,
+            message: `the JSON document ends before it is complete (${lineCol(text, text.length)}): the file looks cut off; nothing was imported`,
+          },
+        ],
+      };
     }
     const where = pos ? ` at ${lineCol(text, Number(pos[1]))}` : '';
-    return { issues: [{ severity: 'error', code: 'json.malformed', file, message: `not valid JSON${where}: ${msg}; nothing was imported` }] };
+    return {
+      issues: [
+        {
+          severity: 'error',
+          code: 'json.malformed',
+          file,
+          message: `not valid JSON${where}: ${msg}; nothing was imported`,
+        },
+      ],
+    };
   }
 };
 
 /** Decodes (UTF-8 rules of decode.ts) and parses a JSON file. */
-export const readJson = (input: Uint8Array, opts: ImportOptions): { value?: unknown; issues: InputIssue[] } => {
+export const readJson = (
+  input: Uint8Array,
+  opts: ImportOptions,
+): { value?: unknown; issues: InputIssue[] } => {
   const decoded = decodeText(input, opts);
   if (decoded.text === null) return { issues: decoded.issues };
   const parsed = parseJsonText(decoded.text, opts.file);

@@ -11,16 +11,28 @@ import { FIELD_KINDS, isSpaceField, SPACE_FIELDS, type SpaceField } from './spac
 export const FieldTransform = Type.Object(
   {
     trim: Type.Optional(Type.Boolean({ description: 'trim white space around the cell (default true)' })),
-    case: Type.Optional(Type.Enum(['upper', 'lower'] as const, { description: 'change letter case before reading' })),
+    case: Type.Optional(
+      Type.Enum(['upper', 'lower'] as const, { description: 'change letter case before reading' }),
+    ),
     map: Type.Optional(
-      Type.Record(Type.String(), Type.String(), { description: 'replace whole cell values, e.g. {"运营中": "active"}' }),
+      Type.Record(Type.String(), Type.String(), {
+        description: 'replace whole cell values, e.g. {"运营中": "active"}',
+      }),
     ),
     split: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 5, description: 'list separator used in their file, e.g. "、" (default ";")' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 5,
+        description: 'list separator used in their file, e.g. "、" (default ";")',
+      }),
     ),
-    scale: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'multiply numbers, e.g. 0.09290304 for ft² → m²' })),
+    scale: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'multiply numbers, e.g. 0.09290304 for ft² → m²' }),
+    ),
     date: Type.Optional(
-      Type.Enum(['YMD', 'DMY', 'MDY'] as const, { description: 'order of day, month and year in their dates (default YMD)' }),
+      Type.Enum(['YMD', 'DMY', 'MDY'] as const, {
+        description: 'order of day, month and year in their dates (default YMD)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -30,10 +42,17 @@ export type FieldTransform = Static<typeof FieldTransform>;
 export const ColumnMapping = Type.Object(
   {
     columns: Type.Record(Type.String({ minLength: 1 }), Type.String(), {
-      description: 'their column → our field, "profile.<key>" to keep it as a profile fact, or "" to ignore it',
+      description:
+        'their column → our field, "profile.<key>" to keep it as a profile fact, or "" to ignore it',
     }),
-    defaults: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'our field → value used when a row has none' })),
-    transform: Type.Optional(Type.Record(Type.String(), FieldTransform, { description: 'our field → transform' })),
+    defaults: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'our field → value used when a row has none',
+      }),
+    ),
+    transform: Type.Optional(
+      Type.Record(Type.String(), FieldTransform, { description: 'our field → transform' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -53,16 +72,32 @@ export const targetOf = (target: string): MappingTarget | undefined => {
 
 const nearest = (s: string): string | undefined => {
   const lower = s.toLowerCase();
-  return SPACE_FIELDS.find((f) => f.toLowerCase() === lower || f.toLowerCase().includes(lower) || lower.includes(f.toLowerCase()));
+  return SPACE_FIELDS.find(
+    (f) => f.toLowerCase() === lower || f.toLowerCase().includes(lower) || lower.includes(f.toLowerCase()),
+  );
 };
 
 /** Checks a mapping object; every problem is an error naming the JSON Pointer inside the mapping file. */
-export const checkMapping = (value: unknown, file: string): { mapping?: ColumnMapping; issues: InputIssue[] } => {
-  const err = (path: string, message: string): InputIssue => ({ severity: 'error', code: 'mapping.invalid', file, path, message });
+export const checkMapping = (
+  value: unknown,
+  file: string,
+): { mapping?: ColumnMapping; issues: InputIssue[] } => {
+  const err = (path: string, message: string): InputIssue => ({
+    severity: 'error',
+    code: 'mapping.invalid',
+    file,
+    path,
+    message,
+  });
   if (!mappingValidator.Check(value)) {
-    const issues = mappingValidator.Errors(value).map((e) =>
-      err(e.instancePath || '/', `${e.message}${e.keyword === 'additionalProperties' ? ` (allowed: columns, defaults, transform)` : ''}`),
-    );
+    const issues = mappingValidator
+      .Errors(value)
+      .map((e) =>
+        err(
+          e.instancePath || '/',
+          `${e.message}${e.keyword === 'additionalProperties' ? ` (allowed: columns, defaults, transform)` : ''}`,
+        ),
+      );
     return { issues };
   }
   const issues: InputIssue[] = [];
@@ -72,18 +107,25 @@ export const checkMapping = (value: unknown, file: string): { mapping?: ColumnMa
     if (ours === '') continue;
     if (!targetOf(ours)) {
       const hint = nearest(ours);
-      issues.push(err(path, `unknown target field "${ours}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of our fields, "profile.<key>" or ""`));
+      issues.push(
+        err(
+          path,
+          `unknown target field "${ours}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of our fields, "profile.<key>" or ""`,
+        ),
+      );
       continue;
     }
     const before = seen.get(ours);
-    if (before !== undefined) issues.push(err(path, `columns "${before}" and "${theirs}" both map to "${ours}"`));
+    if (before !== undefined)
+      issues.push(err(path, `columns "${before}" and "${theirs}" both map to "${ours}"`));
     seen.set(ours, theirs);
   }
   const props = SpaceInput.properties as Record<string, import('typebox').TSchema>;
   for (const [field, v] of Object.entries(value.defaults ?? {})) {
     const path = `/defaults/${field}`;
     if (!isSpaceField(field)) issues.push(err(path, `unknown field "${field}"`));
-    else if (!Compile(props[field]!).Check(v)) issues.push(err(path, `default ${JSON.stringify(v)} is not a valid ${field}`));
+    else if (!Compile(props[field]!).Check(v))
+      issues.push(err(path, `default ${JSON.stringify(v)} is not a valid ${field}`));
   }
   for (const field of Object.keys(value.transform ?? {})) {
     if (!isSpaceField(field)) issues.push(err(`/transform/${field}`, `unknown field "${field}"`));
@@ -92,12 +134,24 @@ export const checkMapping = (value: unknown, file: string): { mapping?: ColumnMa
 };
 
 /** Reads a mapping file (JSON bytes). */
-export const parseMapping = (bytes: Uint8Array, file: string): { mapping?: ColumnMapping; issues: InputIssue[] } => {
+export const parseMapping = (
+  bytes: Uint8Array,
+  file: string,
+): { mapping?: ColumnMapping; issues: InputIssue[] } => {
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    return { issues: [{ severity: 'error', code: 'mapping.invalid', file, message: `mapping is not valid UTF-8 JSON: ${(e as Error).message}` }] };
+    return {
+      issues: [
+        {
+          severity: 'error',
+          code: 'mapping.invalid',
+          file,
+          message: `mapping is not valid UTF-8 JSON: ${(e as Error).message}`,
+        },
+      ],
+    };
   }
   return checkMapping(value, file);
 };
@@ -122,7 +176,12 @@ const reorderDate = (s: string, order: 'YMD' | 'DMY' | 'MDY'): string => {
 };
 
 /** Applies a field's transform to one raw cell (trimming by default when the file is mapped). */
-export const applyTransform = (raw: string, field: SpaceField | undefined, t: FieldTransform | undefined, mapped: boolean): string => {
+export const applyTransform = (
+  raw: string,
+  field: SpaceField | undefined,
+  t: FieldTransform | undefined,
+  mapped: boolean,
+): string => {
   let s = mapped && t?.trim !== false ? raw.trim() : raw;
   if (!t) return s;
   if (t.case === 'upper') s = s.toUpperCase();
@@ -131,10 +190,18 @@ export const applyTransform = (raw: string, field: SpaceField | undefined, t: Fi
   if (!field) return s;
   const kind = FIELD_KINDS[field].kind;
   if (t.split && kind === 'list') {
-    const items = s.split(t.split).map((x) => x.trim()).filter(Boolean);
+    const items = s
+      .split(t.split)
+      .map((x) => x.trim())
+      .filter(Boolean);
     s = joinList(items.map((x) => (t.map && Object.hasOwn(t.map, x) ? t.map[x]! : x)));
   }
-  if (t.scale !== undefined && (kind === 'number' || kind === 'integer') && s !== '' && Number.isFinite(Number(s))) {
+  if (
+    t.scale !== undefined &&
+    (kind === 'number' || kind === 'integer') &&
+    s !== '' &&
+    Number.isFinite(Number(s))
+  ) {
     const v = Number(s) * t.scale;
     s = String(kind === 'integer' ? Math.round(v) : v);
   }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nestaEquipment, nestaLegalForm, nestaPlans, nestaStatus, surveyDate, ukDate, undoExcelMonth } from './nesta-survey.js';
+import {
+  nestaEquipment,
+  nestaLegalForm,
+  nestaPlans,
+  nestaStatus,
+  surveyDate,
+  ukDate,
+  undoExcelMonth,
+} from './nesta-survey.js';
 
 describe('Nesta survey answers', () => {
   it('read UK dates and survey timestamps', () => {
@@ -16,16 +24,26 @@ describe('Nesta survey answers', () => {
   });
 
   it('derive status from opening and closing dates as of the survey', () => {
-    expect(nestaStatus('2011-09-01', undefined, '', '2015-01-11')).toEqual({ status: 'active', foundedOn: '2011-09-01' });
+    expect(nestaStatus('2011-09-01', undefined, '', '2015-01-11')).toEqual({
+      status: 'active',
+      foundedOn: '2011-09-01',
+    });
     expect(nestaStatus('2015-05-15', undefined, '', '2015-02-01')).toMatchObject({ status: 'planned' });
-    expect(nestaStatus('2010-01-01', '2013-11-30', '', '2015-01-01')).toMatchObject({ status: 'closed', closedOn: '2013-11-30' });
+    expect(nestaStatus('2010-01-01', '2013-11-30', '', '2015-01-01')).toMatchObject({
+      status: 'closed',
+      closedOn: '2013-11-30',
+    });
     // Closed in 2013, reopened in 2015 (Lincoln Hackspace): not closed.
-    expect(nestaStatus('2015-03-31', '2013-11-30', 'Temporarily closed', '2015-04-01')).toMatchObject({ status: 'active' });
+    expect(nestaStatus('2015-03-31', '2013-11-30', 'Temporarily closed', '2015-04-01')).toMatchObject({
+      status: 'active',
+    });
     expect(nestaStatus(undefined, undefined, 'Planned', '2015-01-01')).toEqual({ status: 'planned' });
   });
 
   it('find GBP plans in the fees answer and name them from their label', () => {
-    expect(nestaPlans('Evening & Weekend Membership: £45 /mth\r• Open access\r\rWorkshop Membership: £75/mth')).toEqual([
+    expect(
+      nestaPlans('Evening & Weekend Membership: £45 /mth\r• Open access\r\rWorkshop Membership: £75/mth'),
+    ).toEqual([
       { name: 'Evening & Weekend Membership', amount: 45, currency: 'GBP', interval: 'month' },
       { name: 'Workshop Membership', amount: 75, currency: 'GBP', interval: 'month' },
     ]);
@@ -41,7 +59,12 @@ describe('Nesta survey answers', () => {
   });
 
   it('map tools to equipment, ignoring "no" answers', () => {
-    const cols: Record<string, string> = { Woodwork: 'Band saw, table saw', Metalwork: 'No', 'Digital fabrication': 'Laser Cutter (A2)\r3D Printer', Ceramics: 'Access at another unit not in house.' };
+    const cols: Record<string, string> = {
+      Woodwork: 'Band saw, table saw',
+      Metalwork: 'No',
+      'Digital fabrication': 'Laser Cutter (A2)\r3D Printer',
+      Ceramics: 'Access at another unit not in house.',
+    };
     expect(nestaEquipment((c) => cols[c] ?? '')).toEqual(['3d_printing', 'laser_cutting', 'woodwork']);
   });
 

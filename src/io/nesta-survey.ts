@@ -31,9 +31,11 @@ export const surveyDate = (s: string): string | undefined => {
 export const undoExcelMonth = (s: string): string => {
   const t = s.trim();
   let m = /^([A-Za-z]{3})-(\d{1,2})$/.exec(t);
-  if (m && MONTHS.includes(m[1]!.toLowerCase())) return `${MONTHS.indexOf(m[1]!.toLowerCase()) + 1}-${Number(m[2])}`;
+  if (m && MONTHS.includes(m[1]!.toLowerCase()))
+    return `${MONTHS.indexOf(m[1]!.toLowerCase()) + 1}-${Number(m[2])}`;
   m = /^(\d{1,2})-([A-Za-z]{3})$/.exec(t);
-  if (m && MONTHS.includes(m[2]!.toLowerCase())) return `${Number(m[1])}-${MONTHS.indexOf(m[2]!.toLowerCase()) + 1}`;
+  if (m && MONTHS.includes(m[2]!.toLowerCase()))
+    return `${Number(m[1])}-${MONTHS.indexOf(m[2]!.toLowerCase()) + 1}`;
   return t;
 };
 
@@ -61,7 +63,8 @@ const INTERVAL_WORDS: [RegExp, MembershipPlan['interval']][] = [
 ];
 
 // "£40 per month", "£45 /mth", "£20 PCM", "£4 a night", "£80 per year", "£25.00/month"
-const FEE = /£\s?(\d+(?:\.\d{1,2})?)\s*(?:\+\s*VAT\s*)?(?:\/|per|a|an|each)?\s*(month|mth|pcm|p\/?m|year|yr|annum|annual|week|wk|day|hour|hr|night|session|evening)\b/gi;
+const FEE =
+  /£\s?(\d+(?:\.\d{1,2})?)\s*(?:\+\s*VAT\s*)?(?:\/|per|a|an|each)?\s*(month|mth|pcm|p\/?m|year|yr|annum|annual|week|wk|day|hour|hr|night|session|evening)\b/gi;
 
 /** Membership plans in GBP from the fees answer, one per amount and interval; the label before "£" names it. */
 export const nestaPlans = (fees: string): MembershipPlan[] => {
@@ -90,7 +93,9 @@ export const nestaPlans = (fees: string): MembershipPlan[] => {
 /** A plan from the "cost per month" answer when it is a plain number. */
 export const monthlyCostPlan = (s: string): MembershipPlan | undefined => {
   const n = parseNumberCell(s.trim());
-  return n === undefined || n < 0 ? undefined : { name: 'Monthly fee', amount: n, currency: 'GBP', interval: 'month' };
+  return n === undefined || n < 0
+    ? undefined
+    : { name: 'Monthly fee', amount: n, currency: 'GBP', interval: 'month' };
 };
 
 const NEGATIVE = /^(no|none|nope|not really|n\/?a|nothing|not yet|tbc|-|\?|meh)[.!]?$/i;
@@ -166,7 +171,8 @@ export const nestaLegalForm = (s: string): SpaceInput['legalForm'] => {
   const t = s.toLowerCase();
   if (!t.trim()) return null;
   if (/universit|academic|he institution/.test(t)) return 'university';
-  if (/charit|not for profit|non-profit|\bcic\b|community (benefit|interest)|social enterprise/.test(t)) return 'nonprofit';
+  if (/charit|not for profit|non-profit|\bcic\b|community (benefit|interest)|social enterprise/.test(t))
+    return 'nonprofit';
   if (/unincorporated|informal|club|association/.test(t)) return 'association';
   if (/company limited|for profit|\bltd\b/.test(t)) return 'company';
   return 'other';

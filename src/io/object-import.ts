@@ -32,7 +32,8 @@ export const objectToDraft = (
     const t = targetOf(target);
     if (!t) continue;
     if ('profileKey' in t) {
-      if (value !== undefined) draft['profile'] = { ...(draft['profile'] as object | undefined), [t.profileKey]: value };
+      if (value !== undefined)
+        draft['profile'] = { ...(draft['profile'] as object | undefined), [t.profileKey]: value };
       continue;
     }
     if (typeof value !== 'string' || !isSpaceField(t.field)) {
@@ -41,7 +42,14 @@ export const objectToDraft = (
     }
     const r = decodeCell(t.field, applyTransform(value, t.field, m.transform?.[t.field], true));
     if (!r.ok) {
-      issues.push({ severity: 'error', code: 'cell.invalid', file: opts.file, path: `${at}${pointer(key)}`, field: t.field, message: `${t.field}: ${r.expected}` });
+      issues.push({
+        severity: 'error',
+        code: 'cell.invalid',
+        file: opts.file,
+        path: `${at}${pointer(key)}`,
+        field: t.field,
+        message: `${t.field}: ${r.expected}`,
+      });
       bad = true;
     } else if (!('absent' in r)) draft[t.field] = r.value;
   }

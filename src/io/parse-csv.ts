@@ -41,35 +41,72 @@ const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2]
 const csvErrorIssue = (err: Papa.ParseError, file: string): InputIssue => {
   const at = err.row !== undefined && err.row !== null ? ` (row ${err.row + 1})` : '';
   if (err.code === 'MissingQuotes') {
-    return { severity: 'error', code: 'input.truncated', file, message: `a quoted cell is never closed${at}: the file looks cut off, or a cell has a stray double quote; nothing was imported` };
+    return {
+      severity: 'error',
+      code: 'input.truncated',
+      file,
+      message: `a quoted cell is never closed${at}: the file looks cut off, or a cell has a stray double quote; nothing was imported`,
+    };
   }
-  return { severity: 'error', code: 'csv.malformed', file, message: `not valid CSV${at}: ${err.message}; nothing was imported` };
+  return {
+    severity: 'error',
+    code: 'csv.malformed',
+    file,
+    message: `not valid CSV${at}: ${err.message}; nothing was imported`,
+  };
 };
 
 /**
  * A file cut mid-row parses "fine" into a short last row; without a final line break that is what a
  * truncated upload looks like, so it is refused rather than half-imported.
  */
-const truncatedRowIssue = (header: string[], last: string[], row: number, text: string, file: string): InputIssue | undefined =>
+const truncatedRowIssue = (
+  header: string[],
+  last: string[],
+  row: number,
+  text: string,
+  file: string,
+): InputIssue | undefined =>
   last.length < header.length && !/[\r\n]$/.test(text)
-    ? { severity: 'error', code: 'input.truncated', file, message: `the last row (row ${row}) has ${last.length} of ${header.length} cells and the file does not end with a line break: it looks cut off; nothing was imported` }
+    ? {
+        severity: 'error',
+        code: 'input.truncated',
+        file,
+        message: `the last row (row ${row}) has ${last.length} of ${header.length} cells and the file does not end with a line break: it looks cut off; nothing was imported`,
+      }
     : undefined;
 
 /** Parses a whole (small) CSV text into rows; a malformed file is one error issue and no rows. */
 export const readCsvRows = (text: string, file: string): { rows?: string[][]; issues: InputIssue[] } => {
-  const parsed = Papa.parse<string[]>(text, { delimiter: sniffDelimiter(text), newline: sniffNewline(text), skipEmptyLines: false, header: false });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: sniffDelimiter(text),
+    newline: sniffNewline(text),
+    skipEmptyLines: false,
+    header: false,
+  });
   const err = parsed.errors[0];
   if (err) return { issues: [csvErrorIssue(err, file)] };
   const rows = parsed.data;
   const [header, last] = [rows[0], rows[rows.length - 1]];
-  const truncated = rows.length > 1 && header && last ? truncatedRowIssue(header, last, rows.length, text, file) : undefined;
+  const truncated =
+    rows.length > 1 && header && last ? truncatedRowIssue(header, last, rows.length, text, file) : undefined;
   return truncated ? { issues: [truncated] } : { rows, issues: [] };
 };
 
 export const parseCsv = (input: Uint8Array, opts: ImportOptions): ImportResult => {
   const file = opts.file;
   if (isZip(input)) {
-    return { records: [], issues: [{ severity: 'error', code: 'format.mismatch', file, message: 'this is a ZIP/XLSX file, not CSV: import it as xlsx' }] };
+    return {
+      records: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'format.mismatch',
+          file,
+          message: 'this is a ZIP/XLSX file, not CSV: import it as xlsx',
+        },
+      ],
+    };
   }
   const decoded = decodeText(input, opts);
   if (decoded.text === null) return { records: [], issues: decoded.issues };

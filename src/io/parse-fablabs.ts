@@ -26,9 +26,14 @@ export const FABLAB_CAPABILITIES: Record<string, EquipmentCategory> = {
   vinyl_cutting: 'vinyl_cutting',
 };
 
-const STATUS: Record<string, SpaceInput['status']> = { active: 'active', planned: 'planned', closed: 'closed' };
+const STATUS: Record<string, SpaceInput['status']> = {
+  active: 'active',
+  planned: 'planned',
+  closed: 'closed',
+};
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 const num = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -46,12 +51,16 @@ const setName = (draft: Record<string, unknown>, name: string): void => {
 const setCoords = (draft: Record<string, unknown>, lat: unknown, lon: unknown, warn: Warn): void => {
   const [a, o] = [num(lat), num(lon)];
   if (a === null || o === null) return;
-  if (a === 0 && o === 0) warn('location.none', 'latitude = longitude = 0 means no location; imported without coordinates', 'lat');
+  if (a === 0 && o === 0)
+    warn('location.none', 'latitude = longitude = 0 means no location; imported without coordinates', 'lat');
   else [draft['lat'], draft['lon']] = [a, o];
 };
 
 /** One lab of the API shape. */
-const fromApi = (lab: Record<string, unknown>, warn: Warn): { draft: Record<string, unknown>; slug: string | null } => {
+const fromApi = (
+  lab: Record<string, unknown>,
+  warn: Warn,
+): { draft: Record<string, unknown>; slug: string | null } => {
   const slug = text(lab['slug']);
   const draft: Record<string, unknown> = { type: 'fablab' };
   const name = text(lab['name']);
@@ -60,7 +69,12 @@ const fromApi = (lab: Record<string, unknown>, warn: Warn): { draft: Record<stri
   const activity = text(lab['activity_status']);
   if (activity && STATUS[activity]) draft['status'] = STATUS[activity];
   else {
-    if (activity) warn('status.unknown', `activity_status "${activity}" is not active, planned or closed; read as active`, 'status');
+    if (activity)
+      warn(
+        'status.unknown',
+        `activity_status "${activity}" is not active, planned or closed; read as active`,
+        'status',
+      );
     draft['status'] = kind === 'planned_fab_lab' ? 'planned' : 'active';
   }
   const cc = text(lab['country_code']);
@@ -75,7 +89,12 @@ const fromApi = (lab: Record<string, unknown>, warn: Warn): { draft: Record<stri
   for (const c of caps) {
     const e = typeof c === 'string' ? FABLAB_CAPABILITIES[c] : undefined;
     if (e) equipment.add(e);
-    else warn('capability.unknown', `capability ${JSON.stringify(c)} has no equipment category; ignored`, 'equipment');
+    else
+      warn(
+        'capability.unknown',
+        `capability ${JSON.stringify(c)} has no equipment category; ignored`,
+        'equipment',
+      );
   }
   if (equipment.size) draft['equipment'] = [...equipment];
   const links: Link[] = [];
@@ -87,7 +106,12 @@ const fromApi = (lab: Record<string, unknown>, warn: Warn): { draft: Record<stri
     }
   };
   if (slug) add('fablabs', labUrl(slug));
-  if (Array.isArray(lab['links'])) for (const l of lab['links']) if (isObject(l)) { const u = text(l['url']); if (u) add(linkKindOf(u), u); }
+  if (Array.isArray(lab['links']))
+    for (const l of lab['links'])
+      if (isObject(l)) {
+        const u = text(l['url']);
+        if (u) add(linkKindOf(u), u);
+      }
   const email = text(lab['email']);
   if (email) add('email', `mailto:${email}`);
   const phone = text(lab['phone']);
@@ -107,7 +131,10 @@ const fromApi = (lab: Record<string, unknown>, warn: Warn): { draft: Record<stri
 };
 
 /** One record of the Open Know-Where derivative. */
-const fromOkw = (rec: Record<string, unknown>, warn: Warn): { draft: Record<string, unknown>; slug: string | null } => {
+const fromOkw = (
+  rec: Record<string, unknown>,
+  warn: Warn,
+): { draft: Record<string, unknown>; slug: string | null } => {
   const facility = isObject(rec['facility']) ? rec['facility'] : {};
   const region = isObject(rec['region']) ? rec['region'] : {};
   const address = isObject(rec['address']) ? rec['address'] : {};
@@ -136,31 +163,74 @@ export const parseFablabs = (input: Uint8Array, opts: ImportOptions): ImportResu
   if (read.value === undefined) return { records: [], issues: read.issues };
   const issues: InputIssue[] = [...read.issues];
   const doc = read.value;
-  const labs = Array.isArray(doc) ? doc : isObject(doc) && Array.isArray(doc['labs']) ? doc['labs'] : undefined;
+  const labs = Array.isArray(doc)
+    ? doc
+    : isObject(doc) && Array.isArray(doc['labs'])
+      ? doc['labs']
+      : undefined;
   const base = Array.isArray(doc) ? '' : '/labs';
-  if (!labs) return { records: [], issues: [...issues, { severity: 'error', code: 'fablabs.shape', file, path: '', message: 'expected an array of labs (fablabs.io /0/labs.json)' }] };
+  if (!labs)
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'fablabs.shape',
+          file,
+          path: '',
+          message: 'expected an array of labs (fablabs.io /0/labs.json)',
+        },
+      ],
+    };
   const { maxRows } = limitsOf(opts);
   if (labs.length > maxRows) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `${labs.length.toLocaleString('en')} labs; at most ${maxRows.toLocaleString('en')} are accepted` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          message: `${labs.length.toLocaleString('en')} labs; at most ${maxRows.toLocaleString('en')} are accepted`,
+        },
+      ],
+    };
   }
   const records: ImportedRecord[] = [];
   labs.forEach((lab, i) => {
     const path = `${base}${pointer(i)}`;
-    const warn: Warn = (code, message, field) => issues.push({ severity: 'warning', code, file, path, ...(field && { field }), message });
+    const warn: Warn = (code, message, field) =>
+      issues.push({ severity: 'warning', code, file, path, ...(field && { field }), message });
     if (!isObject(lab)) {
       issues.push({ severity: 'error', code: 'fablabs.shape', file, path, message: 'expected a lab object' });
       return;
     }
     const { draft, slug } = 'facility' in lab ? fromOkw(lab, warn) : fromApi(lab, warn);
     if (!slug) {
-      issues.push({ severity: 'error', code: 'fablabs.no_slug', file, path, field: 'sources', message: 'lab has no slug (or facility.url), so it cannot be identified' });
+      issues.push({
+        severity: 'error',
+        code: 'fablabs.no_slug',
+        file,
+        path,
+        field: 'sources',
+        message: 'lab has no slug (or facility.url), so it cannot be identified',
+      });
       return;
     }
     const source: SourceRef = { source: 'fablabs.io', sourceId: slug, url: labUrl(slug) };
     draft['sources'] = [source];
     applyDefaults(draft, opts.mapping);
     if (draft['nameZh'] === undefined && draft['nameEn'] === undefined) {
-      issues.push({ severity: 'error', code: 'field.required', file, path, field: 'nameEn', message: 'lab has no name' });
+      issues.push({
+        severity: 'error',
+        code: 'field.required',
+        file,
+        path,
+        field: 'nameEn',
+        message: 'lab has no name',
+      });
       return;
     }
     const done = finishDraft(draft, { file, path }, 'drop');

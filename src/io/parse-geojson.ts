@@ -10,19 +10,29 @@ import { applyDefaults, checkMapping } from './mapping.js';
 import { objectToDraft } from './object-import.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 type Position = { lon: number; lat: number } | { problem: string };
 
 const readPoint = (geometry: Record<string, unknown>): Position => {
   const c = geometry['coordinates'];
-  if (!Array.isArray(c) || c.length < 2 || c.length > 3 || !c.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-    return { problem: `expected coordinates [lon, lat] (optionally with altitude), found ${JSON.stringify(c)}` };
+  if (
+    !Array.isArray(c) ||
+    c.length < 2 ||
+    c.length > 3 ||
+    !c.every((x) => typeof x === 'number' && Number.isFinite(x))
+  ) {
+    return {
+      problem: `expected coordinates [lon, lat] (optionally with altitude), found ${JSON.stringify(c)}`,
+    };
   }
   const [lon, lat] = c as number[];
   if (lon! < -180 || lon! > 180 || lat! < -90 || lat! > 90) {
     const swapped = Math.abs(lon!) <= 90 && Math.abs(lat!) <= 180;
-    return { problem: `position [${lon}, ${lat}] is outside [-180..180, -90..90]${swapped ? '; GeoJSON puts longitude first — lat and lon look swapped' : ''}` };
+    return {
+      problem: `position [${lon}, ${lat}] is outside [-180..180, -90..90]${swapped ? '; GeoJSON puts longitude first — lat and lon look swapped' : ''}`,
+    };
   }
   return { lon: lon!, lat: lat! };
 };
@@ -39,42 +49,103 @@ export const parseGeoJson = (input: Uint8Array, opts: ImportOptions): ImportResu
   const doc = read.value;
   let features: unknown[];
   let base = '/features';
-  if (isObject(doc) && doc['type'] === 'FeatureCollection' && Array.isArray(doc['features'])) features = doc['features'];
+  if (isObject(doc) && doc['type'] === 'FeatureCollection' && Array.isArray(doc['features']))
+    features = doc['features'];
   else if (isObject(doc) && doc['type'] === 'Feature') [features, base] = [[doc], ''];
   else {
-    const found = isObject(doc) ? `type ${JSON.stringify(doc['type'])}` : Array.isArray(doc) ? 'an array' : typeof doc;
-    return { records: [], issues: [...issues, { severity: 'error', code: 'geojson.shape', file, path: '', message: `expected a GeoJSON FeatureCollection, found ${found}` }] };
+    const found = isObject(doc)
+      ? `type ${JSON.stringify(doc['type'])}`
+      : Array.isArray(doc)
+        ? 'an array'
+        : typeof doc;
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'geojson.shape',
+          file,
+          path: '',
+          message: `expected a GeoJSON FeatureCollection, found ${found}`,
+        },
+      ],
+    };
   }
   const { maxRows } = limitsOf(opts);
   if (features.length > maxRows) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, path: base, message: `${features.length.toLocaleString('en')} features; at most ${maxRows.toLocaleString('en')} are accepted` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          path: base,
+          message: `${features.length.toLocaleString('en')} features; at most ${maxRows.toLocaleString('en')} are accepted`,
+        },
+      ],
+    };
   }
   const records: ImportedRecord[] = [];
   features.forEach((f, i) => {
     const path = base === '' ? '' : `${base}${pointer(i)}`;
     if (!isObject(f) || f['type'] !== 'Feature') {
-      issues.push({ severity: 'error', code: 'geojson.shape', file, path, message: 'expected a Feature object' });
+      issues.push({
+        severity: 'error',
+        code: 'geojson.shape',
+        file,
+        path,
+        message: 'expected a Feature object',
+      });
       return;
     }
     const geometry = f['geometry'];
     let pos: { lon: number; lat: number } | undefined;
     if (geometry === null) {
-      issues.push({ severity: 'warning', code: 'geometry.missing', file, path: `${path}/geometry`, message: 'feature has no geometry; imported without a location' });
+      issues.push({
+        severity: 'warning',
+        code: 'geometry.missing',
+        file,
+        path: `${path}/geometry`,
+        message: 'feature has no geometry; imported without a location',
+      });
     } else if (!isObject(geometry) || geometry['type'] !== 'Point') {
       const t = isObject(geometry) ? JSON.stringify(geometry['type']) : JSON.stringify(geometry);
-      issues.push({ severity: 'error', code: 'geometry.not_point', file, path: `${path}/geometry`, field: 'lat', message: `expected a Point geometry, found ${t}; a space is one location` });
+      issues.push({
+        severity: 'error',
+        code: 'geometry.not_point',
+        file,
+        path: `${path}/geometry`,
+        field: 'lat',
+        message: `expected a Point geometry, found ${t}; a space is one location`,
+      });
       return;
     } else {
       const p = readPoint(geometry);
       if ('problem' in p) {
-        issues.push({ severity: 'error', code: 'geometry.invalid', file, path: `${path}/geometry/coordinates`, field: 'lat', message: p.problem });
+        issues.push({
+          severity: 'error',
+          code: 'geometry.invalid',
+          file,
+          path: `${path}/geometry/coordinates`,
+          field: 'lat',
+          message: p.problem,
+        });
         return;
       }
       pos = p;
     }
     const props = f['properties'] ?? {};
     if (!isObject(props)) {
-      issues.push({ severity: 'error', code: 'geojson.shape', file, path: `${path}/properties`, message: 'expected properties to be an object or null' });
+      issues.push({
+        severity: 'error',
+        code: 'geojson.shape',
+        file,
+        path: `${path}/properties`,
+        message: 'expected properties to be an object or null',
+      });
       return;
     }
     const built = objectToDraft(props, `${path}/properties`, opts);
@@ -84,7 +155,14 @@ export const parseGeoJson = (input: Uint8Array, opts: ImportOptions): ImportResu
     if (pos) {
       for (const k of ['lat', 'lon'] as const) {
         if (typeof draft[k] === 'number' && draft[k] !== pos[k]) {
-          issues.push({ severity: 'warning', code: 'geometry.conflict', file, path: `${path}/properties/${k}`, field: k, message: `properties.${k} ${String(draft[k])} differs from the geometry (${pos[k]}); the geometry is used` });
+          issues.push({
+            severity: 'warning',
+            code: 'geometry.conflict',
+            file,
+            path: `${path}/properties/${k}`,
+            field: k,
+            message: `properties.${k} ${String(draft[k])} differs from the geometry (${pos[k]}); the geometry is used`,
+          });
         }
       }
       draft['lat'] = pos.lat;

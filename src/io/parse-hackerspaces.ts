@@ -14,7 +14,16 @@ import { readCsvRows } from './parse-csv.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 import { linkKindOf, parseNumberCell } from './space-columns.js';
 
-export const HACKERSPACES_COLUMNS = ['name', 'country', 'city', 'lat', 'lon', 'founded_unix', 'founded_date', 'url'] as const;
+export const HACKERSPACES_COLUMNS = [
+  'name',
+  'country',
+  'city',
+  'lat',
+  'lon',
+  'founded_unix',
+  'founded_date',
+  'url',
+] as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,12 +36,14 @@ export const hackerspaceFounded = (unix: string, printed: string): string | null
   const t = parseNumberCell(unix);
   if (t !== undefined && Number.isInteger(t)) {
     const secondsOfDay = ((t % 86400) + 86400) % 86400;
-    if (secondsOfDay === 79200 || secondsOfDay === 82800) return new Date((t + 7200) * 1000).toISOString().slice(0, 10);
+    if (secondsOfDay === 79200 || secondsOfDay === 82800)
+      return new Date((t + 7200) * 1000).toISOString().slice(0, 10);
   }
   return ISO_DATE.test(printed) ? printed : null;
 };
 
-export const wikiUrl = (name: string): string => `https://wiki.hackerspaces.org/${encodeURIComponent(name.replace(/ /g, '_'))}`;
+export const wikiUrl = (name: string): string =>
+  `https://wiki.hackerspaces.org/${encodeURIComponent(name.replace(/ /g, '_'))}`;
 
 export const parseHackerspaces = (input: Uint8Array, opts: ImportOptions): ImportResult => {
   const file = opts.file;
@@ -44,33 +55,84 @@ export const parseHackerspaces = (input: Uint8Array, opts: ImportOptions): Impor
   const [header, ...body] = read.rows;
   const expected = HACKERSPACES_COLUMNS.join(',');
   if (!header || header.map((h) => h.trim()).join(',') !== expected) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'header.unknown', file, row: 1, message: `expected the header ${expected}, found ${JSON.stringify(header?.join(',') ?? '')}` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'header.unknown',
+          file,
+          row: 1,
+          message: `expected the header ${expected}, found ${JSON.stringify(header?.join(',') ?? '')}`,
+        },
+      ],
+    };
   }
   const { maxRows } = limitsOf(opts);
   if (body.length > maxRows) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `more than ${maxRows.toLocaleString('en')} data rows` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          message: `more than ${maxRows.toLocaleString('en')} data rows`,
+        },
+      ],
+    };
   }
   const now = opts.now?.slice(0, 10);
   const records: ImportedRecord[] = [];
   body.forEach((cells, i) => {
     const row = i + 2;
     if (cells.every((c) => c.trim() === '')) return;
-    const [name, country, city, lat, lon, unix, printed, url] = HACKERSPACES_COLUMNS.map((_, k) => (cells[k] ?? '').trim());
+    const [name, country, city, lat, lon, unix, printed, url] = HACKERSPACES_COLUMNS.map((_, k) =>
+      (cells[k] ?? '').trim(),
+    );
     const err = (code: string, field: string, message: string): void => {
       issues.push({ severity: 'error', code, file, row, field, message });
     };
     if (!name) return err('field.required', 'nameEn', 'the row has no name');
     const countryCode = countryCodeFromName(country!);
     if (!countryCode) {
-      return err('country.unknown', 'countryCode', country ? `"${country}" is not a country we know; expected an English country name such as "Germany"` : 'the row names no country');
+      return err(
+        'country.unknown',
+        'countryCode',
+        country
+          ? `"${country}" is not a country we know; expected an English country name such as "Germany"`
+          : 'the row names no country',
+      );
     }
-    const draft: Record<string, unknown> = { nameEn: name, type: 'hackerspace', status: 'active', countryCode, city: city || null };
+    const draft: Record<string, unknown> = {
+      nameEn: name,
+      type: 'hackerspace',
+      status: 'active',
+      countryCode,
+      city: city || null,
+    };
     const la = parseNumberCell(lat!);
     const lo = parseNumberCell(lon!);
     if (la === 0 && lo === 0) {
-      issues.push({ severity: 'warning', code: 'location.none', file, row, field: 'lat', message: 'lat = lon = 0 means no location; imported without coordinates' });
+      issues.push({
+        severity: 'warning',
+        code: 'location.none',
+        file,
+        row,
+        field: 'lat',
+        message: 'lat = lon = 0 means no location; imported without coordinates',
+      });
     } else if (la === undefined || lo === undefined) {
-      issues.push({ severity: 'warning', code: 'field.invalid', file, row, field: 'lat', message: `lat/lon: expected numbers, found ${JSON.stringify(`${lat}, ${lon}`)}; imported without coordinates` });
+      issues.push({
+        severity: 'warning',
+        code: 'field.invalid',
+        file,
+        row,
+        field: 'lat',
+        message: `lat/lon: expected numbers, found ${JSON.stringify(`${lat}, ${lon}`)}; imported without coordinates`,
+      });
     } else [draft['lat'], draft['lon']] = [la, lo];
     const founded = hackerspaceFounded(unix!, printed!);
     if (founded) draft['foundedOn'] = founded;

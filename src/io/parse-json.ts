@@ -9,7 +9,8 @@ import { applyDefaults, checkMapping } from './mapping.js';
 import { objectToDraft } from './object-import.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export const parseJson = (input: Uint8Array, opts: ImportOptions): ImportResult => {
   const file = opts.file;
@@ -26,17 +27,47 @@ export const parseJson = (input: Uint8Array, opts: ImportOptions): ImportResult 
   if (Array.isArray(doc)) [items, base] = [doc, ''];
   else if (isObject(doc) && Array.isArray(doc['spaces'])) [items, base] = [doc['spaces'], '/spaces'];
   else {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'json.shape', file, path: '', message: 'expected an array of spaces or an object {"spaces": [...]}' }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'json.shape',
+          file,
+          path: '',
+          message: 'expected an array of spaces or an object {"spaces": [...]}',
+        },
+      ],
+    };
   }
   const { maxRows } = limitsOf(opts);
   if (items.length > maxRows) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, path: base, message: `${items.length.toLocaleString('en')} spaces; at most ${maxRows.toLocaleString('en')} are accepted` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          path: base,
+          message: `${items.length.toLocaleString('en')} spaces; at most ${maxRows.toLocaleString('en')} are accepted`,
+        },
+      ],
+    };
   }
   const records: ImportedRecord[] = [];
   items.forEach((item, i) => {
     const path = `${base}${pointer(i)}`;
     if (!isObject(item)) {
-      issues.push({ severity: 'error', code: 'json.shape', file, path, message: `expected an object, found ${Array.isArray(item) ? 'an array' : JSON.stringify(item)}` });
+      issues.push({
+        severity: 'error',
+        code: 'json.shape',
+        file,
+        path,
+        message: `expected an object, found ${Array.isArray(item) ? 'an array' : JSON.stringify(item)}`,
+      });
       return;
     }
     const built = objectToDraft(item, path, opts);

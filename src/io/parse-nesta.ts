@@ -79,7 +79,11 @@ const REQUIRED_COLUMNS = [C.name, C.address, C.postcode, C.opened, C.closed, C.t
 const PROFILE_MAX = 5000;
 
 /** Survey answers use bare CRs (old Mac line ends) inside cells. */
-const lines = (s: string): string[] => s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string): string[] =>
+  s
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 const withScheme = (u: string): string => (/^[a-z]+:\/\//i.test(u) ? u : `http://${u}`);
 
 export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult => {
@@ -93,10 +97,33 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
   const index = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'header.missing', file, row: 1, message: `not the Nesta survey file: columns ${missing.map((m) => `"${m}"`).join(', ')} are missing` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'header.missing',
+          file,
+          row: 1,
+          message: `not the Nesta survey file: columns ${missing.map((m) => `"${m}"`).join(', ')} are missing`,
+        },
+      ],
+    };
   }
   if (body.length > limitsOf(opts).maxRows) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `more than ${limitsOf(opts).maxRows} data rows` }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          message: `more than ${limitsOf(opts).maxRows} data rows`,
+        },
+      ],
+    };
   }
   const records: ImportedRecord[] = [];
   body.forEach((cells, i) => {
@@ -107,7 +134,14 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
     };
     const name = lines(get(C.name)).join(' ');
     if (!name) {
-      if (cells.some((c) => c.trim() !== '')) issues.push({ severity: 'warning', code: 'row.no_name', file, row, message: 'row names no makerspace (only a few survey answers); skipped' });
+      if (cells.some((c) => c.trim() !== ''))
+        issues.push({
+          severity: 'warning',
+          code: 'row.no_name',
+          file,
+          row,
+          message: 'row names no makerspace (only a few survey answers); skipped',
+        });
       return;
     }
     const warn = (code: string, field: string, message: string): void => {
@@ -116,16 +150,29 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
     const asOf = surveyDate(get(C.timestamp)) ?? opts.now?.slice(0, 10);
     const opened = ukDate(get(C.opened));
     const closed = ukDate(get(C.closed));
-    if (get(C.opened).trim() && !opened) warn('field.invalid', 'foundedOn', `opening date ${JSON.stringify(get(C.opened))}: expected dd/mm/yyyy; left out`);
+    if (get(C.opened).trim() && !opened)
+      warn(
+        'field.invalid',
+        'foundedOn',
+        `opening date ${JSON.stringify(get(C.opened))}: expected dd/mm/yyyy; left out`,
+      );
     const status = nestaStatus(opened, closed, get(C.ifClosed), asOf);
     const lower = name.toLowerCase();
     const draft: Record<string, unknown> = {
       nameEn: name,
-      type: /hack\s?(space|erspace|lab)/.test(lower) ? 'hackerspace' : /fab\s?lab/.test(lower) ? 'fablab' : 'makerspace',
+      type: /hack\s?(space|erspace|lab)/.test(lower)
+        ? 'hackerspace'
+        : /fab\s?lab/.test(lower)
+          ? 'fablab'
+          : 'makerspace',
       countryCode: 'GB',
       ...status,
       address: lines(get(C.address)).join(', ') || null,
-      postcode: get(C.postcode).trim().replace(/[\s,;.]+$/, '').toUpperCase() || null,
+      postcode:
+        get(C.postcode)
+          .trim()
+          .replace(/[\s,;.]+$/, '')
+          .toUpperCase() || null,
       city: get(C.area).trim() || null,
       legalForm: nestaLegalForm(get(C.legal)),
     };
@@ -147,7 +194,8 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
     if (tw && get(C.twitter).trim()) add('social', `https://twitter.com/${tw[1]}`);
     const fb = get(C.facebook).trim();
     if (fb) add('social', withScheme(fb));
-    for (const o of get(C.other).split(/[\s,]+/)) if (/\.[a-z]{2,}/i.test(o)) add(linkKindOf(withScheme(o)), withScheme(o));
+    for (const o of get(C.other).split(/[\s,]+/))
+      if (/\.[a-z]{2,}/i.test(o)) add(linkKindOf(withScheme(o)), withScheme(o));
     const email = /[^\s@,;<>()]+@[^\s@,;<>()]+\.[a-z]{2,}/i.exec(get(C.email));
     if (email) add('email', `mailto:${email[0]}`);
     const phone = /\+?\(?\d[\d ()-]{6,}\d/.exec(get(C.phone));
@@ -157,7 +205,12 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
     const keep = (key: string, value: string): void => {
       const v = lines(value).join('\n');
       if (!v) return;
-      if (v.length > PROFILE_MAX) warn('field.too_long', 'profile', `profile.${key}: ${v.length} characters, at most ${PROFILE_MAX}; left out`);
+      if (v.length > PROFILE_MAX)
+        warn(
+          'field.too_long',
+          'profile',
+          `profile.${key}: ${v.length} characters, at most ${PROFILE_MAX}; left out`,
+        );
       else profile[key] = v;
     };
     for (const [col, key] of Object.entries(PROFILE)) keep(key, get(col));

@@ -24,9 +24,13 @@ export const cellText = (v: unknown, note: (code: string, message: string) => vo
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o['richText'])) return (o['richText'] as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if (Array.isArray(o['richText']))
+      return (o['richText'] as { text?: string }[]).map((r) => r.text ?? '').join('');
     if ('formula' in o || 'sharedFormula' in o) {
-      note('cell.formula', 'cell holds a formula; its last computed value was used (paste values to silence this)');
+      note(
+        'cell.formula',
+        'cell holds a formula; its last computed value was used (paste values to silence this)',
+      );
       return cellText(o['result'], note);
     }
     if ('error' in o) {
@@ -43,7 +47,17 @@ export const parseXlsx = async (input: Uint8Array, opts: ImportOptions): Promise
   const tooBig = sizeIssue(input, opts);
   if (tooBig) return { records: [], issues: [tooBig] };
   if (!isZip(input)) {
-    return { records: [], issues: [{ severity: 'error', code: 'format.mismatch', file, message: 'not an XLSX workbook (no ZIP signature); if it is CSV, import it as csv' }] };
+    return {
+      records: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'format.mismatch',
+          file,
+          message: 'not an XLSX workbook (no ZIP signature); if it is CSV, import it as csv',
+        },
+      ],
+    };
   }
   const { maxRows } = limitsOf(opts);
   const issues: InputIssue[] = [];
@@ -81,14 +95,46 @@ export const parseXlsx = async (input: Uint8Array, opts: ImportOptions): Promise
       if (tooMany) break;
     }
   } catch (e) {
-    return { records: [], issues: [{ severity: 'error', code: 'xlsx.malformed', file, message: `cannot read the workbook (${(e as Error).message}); the file may be cut off or not an Excel workbook; nothing was imported` }] };
+    return {
+      records: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'xlsx.malformed',
+          file,
+          message: `cannot read the workbook (${(e as Error).message}); the file may be cut off or not an Excel workbook; nothing was imported`,
+        },
+      ],
+    };
   }
   if (tooMany) {
-    return { records: [], issues: [{ severity: 'error', code: 'input.too_many_rows', file, message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit` }] };
+    return {
+      records: [],
+      issues: [
+        {
+          severity: 'error',
+          code: 'input.too_many_rows',
+          file,
+          message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
+        },
+      ],
+    };
   }
-  if (sheets > 1) issues.push({ severity: 'warning', code: 'xlsx.extra_sheets', file, message: `the workbook has ${sheets} sheets; only the first was read` });
+  if (sheets > 1)
+    issues.push({
+      severity: 'warning',
+      code: 'xlsx.extra_sheets',
+      file,
+      message: `the workbook has ${sheets} sheets; only the first was read`,
+    });
   if (!header || header.every((h) => h.trim() === '')) {
-    return { records: [], issues: [...issues, { severity: 'error', code: 'input.empty', file, message: 'the first sheet has no header row' }] };
+    return {
+      records: [],
+      issues: [
+        ...issues,
+        { severity: 'error', code: 'input.empty', file, message: 'the first sheet has no header row' },
+      ],
+    };
   }
   const result = importTable(header, rows, opts, { format: 'xlsx', csvGuard: false });
   return { records: result.records, issues: [...issues, ...result.issues] };

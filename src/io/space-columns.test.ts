@@ -11,13 +11,31 @@ describe('our columns', () => {
   });
 
   it('explain a bad cell the way a person would fix it', () => {
-    expect(decodeCell('lat', '北纬22度')).toEqual({ ok: false, expected: 'expected a number, found "北纬22度"' });
-    expect(decodeCell('workstations', '2.5')).toMatchObject({ ok: false, expected: 'expected a whole number, found "2.5"' });
+    expect(decodeCell('lat', '北纬22度')).toEqual({
+      ok: false,
+      expected: 'expected a number, found "北纬22度"',
+    });
+    expect(decodeCell('workstations', '2.5')).toMatchObject({
+      ok: false,
+      expected: 'expected a whole number, found "2.5"',
+    });
     expect(decodeCell('approximate', 'yes')).toMatchObject({ ok: false });
-    expect(decodeCell('type', 'makerspac')).toMatchObject({ ok: false, expected: expect.stringContaining('one of') });
-    expect(decodeCell('equipment', '3d_printing;lasers')).toMatchObject({ ok: false, expected: expect.stringContaining('"lasers"') });
-    expect(decodeCell('membershipPlans', 'Monthly|abc|CNY|month')).toMatchObject({ ok: false, expected: expect.stringContaining('plan 1') });
-    expect(decodeCell('membershipPlans', 'Monthly|30|CNY|fortnight')).toMatchObject({ ok: false, expected: expect.stringContaining('interval') });
+    expect(decodeCell('type', 'makerspac')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('one of'),
+    });
+    expect(decodeCell('equipment', '3d_printing;lasers')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('"lasers"'),
+    });
+    expect(decodeCell('membershipPlans', 'Monthly|abc|CNY|month')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('plan 1'),
+    });
+    expect(decodeCell('membershipPlans', 'Monthly|30|CNY|fortnight')).toMatchObject({
+      ok: false,
+      expected: expect.stringContaining('interval'),
+    });
     expect(decodeCell('profile', '{bad json')).toMatchObject({ ok: false });
     expect(decodeCell('profile', '{"a":{"nested":1}}')).toMatchObject({ ok: false });
   });

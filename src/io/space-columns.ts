@@ -111,11 +111,17 @@ export const encodeCell = (field: SpaceField, value: unknown): string => {
     case 'list':
       return joinList(value as string[]);
     case 'plans':
-      return joinItems((value as MembershipPlan[]).map((p) => [p.name, String(p.amount), p.currency, p.interval]));
+      return joinItems(
+        (value as MembershipPlan[]).map((p) => [p.name, String(p.amount), p.currency, p.interval]),
+      );
     case 'links':
       return joinItems((value as Link[]).map((l) => [l.kind, l.url]));
     case 'sources':
-      return joinItems((value as SourceRef[]).map((r) => (r.url === undefined ? [r.source, r.sourceId] : [r.source, r.sourceId, r.url])));
+      return joinItems(
+        (value as SourceRef[]).map((r) =>
+          r.url === undefined ? [r.source, r.sourceId] : [r.source, r.sourceId, r.url],
+        ),
+      );
     case 'profile':
       return Object.keys(value as object).length === 0 ? '' : JSON.stringify(value);
     default:
@@ -126,7 +132,8 @@ export const encodeCell = (field: SpaceField, value: unknown): string => {
 // ---------------------------------------------------------------- reading
 
 /** A decoded cell: a value, "absent" (leave the field out), or what was wrong. */
-export type CellResult = { ok: true; value: unknown } | { ok: true; absent: true } | { ok: false; expected: string };
+export type CellResult =
+  { ok: true; value: unknown } | { ok: true; absent: true } | { ok: false; expected: string };
 
 /** Returned by `readCell` for a cell that means "not given" (leave the field out). */
 export const ABSENT: unique symbol = Symbol('absent');
@@ -141,7 +148,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export const parseNumberCell = (s: string): number | undefined => (NUMBER.test(s) ? Number(s) : undefined);
 
 const oneOf = (values: readonly string[]): string =>
-  values.length <= 16 ? `one of ${values.join(', ')}` : `a value from the taxonomy (e.g. ${values.slice(0, 4).join(', ')})`;
+  values.length <= 16
+    ? `one of ${values.join(', ')}`
+    : `a value from the taxonomy (e.g. ${values.slice(0, 4).join(', ')})`;
 
 const isScalar = (v: unknown): boolean => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
@@ -151,7 +160,12 @@ export const linkKindOf = (url: string): Link['kind'] => {
   if (u.startsWith('mailto:') || /^[^\s/@]+@[^\s/@]+\.[^\s/@]+$/.test(u)) return 'email';
   if (u.startsWith('tel:')) return 'phone';
   if (u.includes('fablabs.io/')) return 'fablabs';
-  if (/(^|[/.@])(facebook|twitter|x|instagram|weibo|linkedin|youtube|bilibili|douyin|flickr)\.(com|cn)\b|chaos\.social|\bt\.me\//.test(u)) return 'social';
+  if (
+    /(^|[/.@])(facebook|twitter|x|instagram|weibo|linkedin|youtube|bilibili|douyin|flickr)\.(com|cn)\b|chaos\.social|\bt\.me\//.test(
+      u,
+    )
+  )
+    return 'social';
   if (u.includes('wiki')) return 'wiki';
   if (/^https?:\/\//.test(u)) return 'website';
   return 'other';
@@ -172,8 +186,10 @@ export const readCell = (field: SpaceField, s: string): unknown => {
     case 'integer': {
       if (empty) return null;
       const n = parseNumberCell(s);
-      if (n === undefined || !Number.isFinite(n)) return new CellError(`expected a number, found ${preview(s)}`);
-      if (k.kind === 'integer' && !Number.isInteger(n)) return new CellError(`expected a whole number, found ${preview(s)}`);
+      if (n === undefined || !Number.isFinite(n))
+        return new CellError(`expected a number, found ${preview(s)}`);
+      if (k.kind === 'integer' && !Number.isInteger(n))
+        return new CellError(`expected a whole number, found ${preview(s)}`);
       return n;
     }
     case 'boolean': {
@@ -190,7 +206,8 @@ export const readCell = (field: SpaceField, s: string): unknown => {
     case 'list': {
       const items = splitList(s);
       const bad = items.find((i) => !k.values.includes(i));
-      if (bad !== undefined) return new CellError(`expected ';'-separated values, each ${oneOf(k.values)}; found ${preview(bad)}`);
+      if (bad !== undefined)
+        return new CellError(`expected ';'-separated values, each ${oneOf(k.values)}; found ${preview(bad)}`);
       return items;
     }
     case 'plans': {
@@ -198,11 +215,21 @@ export const readCell = (field: SpaceField, s: string): unknown => {
       for (const [i, parts] of splitItems(s).entries()) {
         const [name, amount, currency, interval] = parts;
         const n = amount === undefined ? undefined : parseNumberCell(amount);
-        if (parts.length !== 4 || name === undefined || currency === undefined || interval === undefined || n === undefined) {
-          return new CellError(`plan ${i + 1}: expected name|amount|currency|interval, found ${preview(parts.join('|'))}`);
+        if (
+          parts.length !== 4 ||
+          name === undefined ||
+          currency === undefined ||
+          interval === undefined ||
+          n === undefined
+        ) {
+          return new CellError(
+            `plan ${i + 1}: expected name|amount|currency|interval, found ${preview(parts.join('|'))}`,
+          );
         }
         if (!(PLAN_INTERVALS as readonly string[]).includes(interval)) {
-          return new CellError(`plan ${i + 1}: interval must be ${oneOf(PLAN_INTERVALS)}, found ${preview(interval)}`);
+          return new CellError(
+            `plan ${i + 1}: interval must be ${oneOf(PLAN_INTERVALS)}, found ${preview(interval)}`,
+          );
         }
         plans.push({ name, amount: n, currency, interval: interval as MembershipPlan['interval'] });
       }
@@ -216,8 +243,15 @@ export const readCell = (field: SpaceField, s: string): unknown => {
           continue;
         }
         const [kind, url] = parts;
-        if (parts.length !== 2 || kind === undefined || url === undefined || !(LINK_KINDS as readonly string[]).includes(kind)) {
-          return new CellError(`link ${i + 1}: expected kind|url with kind ${oneOf(LINK_KINDS)}, found ${preview(parts.join('|'))}`);
+        if (
+          parts.length !== 2 ||
+          kind === undefined ||
+          url === undefined ||
+          !(LINK_KINDS as readonly string[]).includes(kind)
+        ) {
+          return new CellError(
+            `link ${i + 1}: expected kind|url with kind ${oneOf(LINK_KINDS)}, found ${preview(parts.join('|'))}`,
+          );
         }
         links.push({ kind: kind as Link['kind'], url });
       }
@@ -228,7 +262,9 @@ export const readCell = (field: SpaceField, s: string): unknown => {
       for (const [i, parts] of splitItems(s).entries()) {
         const [source, sourceId, url] = parts;
         if (parts.length < 2 || parts.length > 3 || !source || !sourceId) {
-          return new CellError(`source ${i + 1}: expected source|sourceId|url, found ${preview(parts.join('|'))}`);
+          return new CellError(
+            `source ${i + 1}: expected source|sourceId|url, found ${preview(parts.join('|'))}`,
+          );
         }
         refs.push(url === undefined ? { source, sourceId } : { source, sourceId, url });
       }
@@ -243,7 +279,9 @@ export const readCell = (field: SpaceField, s: string): unknown => {
         return new CellError(`expected a JSON object, found ${preview(s)}`);
       }
       if (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every(isScalar)) {
-        return new CellError(`expected a JSON object of text, numbers, true/false or null, found ${preview(s)}`);
+        return new CellError(
+          `expected a JSON object of text, numbers, true/false or null, found ${preview(s)}`,
+        );
       }
       return v;
     }

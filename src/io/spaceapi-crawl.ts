@@ -12,7 +12,15 @@ export type FetchLike = (
   init: { signal: AbortSignal; headers: Record<string, string> },
 ) => Promise<{ ok: boolean; status: number; body: ReadableStream<Uint8Array> | null }>;
 
-export const CRAWL_STATUSES = ['ok', 'http_error', 'timeout', 'network_error', 'too_large', 'invalid_json', 'invalid_document'] as const;
+export const CRAWL_STATUSES = [
+  'ok',
+  'http_error',
+  'timeout',
+  'network_error',
+  'too_large',
+  'invalid_json',
+  'invalid_document',
+] as const;
 export type CrawlStatus = (typeof CRAWL_STATUSES)[number];
 
 export interface CrawlResult {
@@ -67,7 +75,11 @@ const readCapped = async (body: ReadableStream<Uint8Array> | null, maxBytes: num
 const crawlOne = async (e: DirectoryEntry, opts: CrawlOptions): Promise<CrawlResult> => {
   const started = performance.now();
   const base = { name: e.name, url: e.url, records: [] as ImportedRecord[], issues: [] as InputIssue[] };
-  const done = (r: Partial<CrawlResult> & { status: CrawlStatus }): CrawlResult => ({ ...base, ...r, ms: Math.round(performance.now() - started) });
+  const done = (r: Partial<CrawlResult> & { status: CrawlStatus }): CrawlResult => ({
+    ...base,
+    ...r,
+    ms: Math.round(performance.now() - started),
+  });
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -76,17 +88,24 @@ const crawlOne = async (e: DirectoryEntry, opts: CrawlOptions): Promise<CrawlRes
   }, opts.timeoutMs ?? 10_000);
   let bytes: Uint8Array;
   try {
-    const res = await opts.fetch(e.url, { signal: controller.signal, headers: { accept: 'application/json' } });
+    const res = await opts.fetch(e.url, {
+      signal: controller.signal,
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       return done({ status: 'http_error', httpStatus: res.status, message: `HTTP ${res.status}` });
     }
     bytes = await readCapped(res.body, opts.maxBytes ?? 1024 * 1024);
   } catch (err) {
-    if (timedOut) return done({ status: 'timeout', message: `no complete answer within ${opts.timeoutMs ?? 10_000} ms` });
+    if (timedOut)
+      return done({ status: 'timeout', message: `no complete answer within ${opts.timeoutMs ?? 10_000} ms` });
     if (err instanceof TooLarge) return done({ status: 'too_large', message: err.message });
     const cause = (err as Error & { cause?: { code?: string } }).cause?.code;
-    return done({ status: 'network_error', message: `${(err as Error).message}${cause ? ` (${cause})` : ''}` });
+    return done({
+      status: 'network_error',
+      message: `${(err as Error).message}${cause ? ` (${cause})` : ''}`,
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -97,15 +116,28 @@ const crawlOne = async (e: DirectoryEntry, opts: CrawlOptions): Promise<CrawlRes
     return done({ status: 'invalid_json', message: 'the response is not UTF-8 text' });
   }
   const parsed = parseJsonText(text, e.url);
-  if (parsed.value === undefined) return done({ status: 'invalid_json', message: parsed.issues[0]?.message ?? 'not JSON', issues: parsed.issues });
+  if (parsed.value === undefined)
+    return done({
+      status: 'invalid_json',
+      message: parsed.issues[0]?.message ?? 'not JSON',
+      issues: parsed.issues,
+    });
   const r = spaceApiToRecord(parsed.value, { file: e.url, endpoint: e.url });
   const firstError = r.issues.find((i) => i.severity === 'error');
-  if (!r.records.length) return done({ status: 'invalid_document', message: firstError?.message ?? 'not a SpaceAPI document', issues: r.issues });
+  if (!r.records.length)
+    return done({
+      status: 'invalid_document',
+      message: firstError?.message ?? 'not a SpaceAPI document',
+      issues: r.issues,
+    });
   return done({ status: 'ok', records: r.records, issues: r.issues });
 };
 
 /** Crawls the endpoints; results come back in the order given. */
-export const crawlDirectory = async (endpoints: readonly DirectoryEntry[], opts: CrawlOptions): Promise<CrawlResult[]> => {
+export const crawlDirectory = async (
+  endpoints: readonly DirectoryEntry[],
+  opts: CrawlOptions,
+): Promise<CrawlResult[]> => {
   const results = new Array<CrawlResult>(endpoints.length);
   let next = 0;
   let finished = 0;

@@ -49,4 +49,17 @@ export const SpaceApiDocument = Type.Object({
 export type SpaceApiDocument = Static<typeof SpaceApiDocument>;
 
 /** The members of `contact` we turn into links. */
-export const CONTACT_TEXT_FIELDS = ['email', 'phone', 'twitter', 'mastodon', 'facebook', 'irc', 'ml', 'matrix', 'xmpp', 'jabber', 'sip', 'issue_mail'] as const;
+export const CONTACT_TEXT_FIELDS = [
+  'email',
+  'phone',
+  'twitter',
+  'mastodon',
+  'facebook',
+  'irc',
+  'ml',
+  'matrix',
+  'xmpp',
+  'jabber',
+  'sip',
+  'issue_mail',
+] as const;

@@ -7,7 +7,16 @@ import { finishDraft } from './draft-check.js';
 import { isFormulaLike, unguardCell } from './formula-guard.js';
 import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } from './import-types.js';
 import { applyDefaults, applyTransform, checkMapping, targetOf, type FieldTransform } from './mapping.js';
-import { ABSENT, CellError, readCell, FIELD_KINDS, isSpaceField, READONLY_COLUMNS, SPACE_COLUMNS, type SpaceField } from './space-columns.js';
+import {
+  ABSENT,
+  CellError,
+  readCell,
+  FIELD_KINDS,
+  isSpaceField,
+  READONLY_COLUMNS,
+  SPACE_COLUMNS,
+  type SpaceField,
+} from './space-columns.js';
 import { capIssues, duplicateSourceIssues } from './record-utils.js';
 
 export interface TableRow {
@@ -28,7 +37,15 @@ const planNative = (header: string[], file: string): { plan?: ColumnPlan[]; issu
   const seen = new Set<string>();
   const plan: ColumnPlan[] = header.map((h, i) => {
     if (h === '') return { kind: 'skip' };
-    if (seen.has(h)) issues.push({ severity: 'error', code: 'header.duplicate', file, row: 1, field: h, message: `column "${h}" appears twice (column ${i + 1})` });
+    if (seen.has(h))
+      issues.push({
+        severity: 'error',
+        code: 'header.duplicate',
+        file,
+        row: 1,
+        field: h,
+        message: `column "${h}" appears twice (column ${i + 1})`,
+      });
     seen.add(h);
     if (isSpaceField(h)) return { kind: 'field', field: h };
     if ((READONLY_COLUMNS as readonly string[]).includes(h)) return { kind: 'skip' };
@@ -44,7 +61,15 @@ const planNative = (header: string[], file: string): { plan?: ColumnPlan[]; issu
     return { kind: 'skip' };
   });
   for (const f of REQUIRED) {
-    if (!seen.has(f)) issues.push({ severity: 'error', code: 'header.missing', file, row: 1, field: f, message: `required column "${f}" is missing` });
+    if (!seen.has(f))
+      issues.push({
+        severity: 'error',
+        code: 'header.missing',
+        file,
+        row: 1,
+        field: f,
+        message: `required column "${f}" is missing`,
+      });
   }
   return issues.length ? { issues } : { plan, issues };
 };
@@ -74,15 +99,36 @@ const planMapped = (header: string[], opts: ImportOptions): { plan?: ColumnPlan[
     return { kind: 'profile', key: t.profileKey };
   });
   if (unmapped.length) {
-    issues.push({ severity: 'warning', code: 'header.unmapped', file, row: 1, message: `columns not in the mapping are ignored: ${unmapped.map((u) => `"${u}"`).join(', ')}` });
+    issues.push({
+      severity: 'warning',
+      code: 'header.unmapped',
+      file,
+      row: 1,
+      message: `columns not in the mapping are ignored: ${unmapped.map((u) => `"${u}"`).join(', ')}`,
+    });
   }
   const present = new Set(header.map((h) => h.trim()));
   for (const theirs of byName.keys()) {
-    if (!present.has(theirs.trim())) issues.push({ severity: 'warning', code: 'mapping.column_missing', file, row: 1, field: theirs, message: `mapped column "${theirs}" is not in the file` });
+    if (!present.has(theirs.trim()))
+      issues.push({
+        severity: 'warning',
+        code: 'mapping.column_missing',
+        file,
+        row: 1,
+        field: theirs,
+        message: `mapped column "${theirs}" is not in the file`,
+      });
   }
   for (const f of REQUIRED) {
     if (!mappedFields.has(f) && m.defaults?.[f] === undefined) {
-      issues.push({ severity: 'error', code: 'header.missing', file, row: 1, field: f, message: `no column is mapped to required field "${f}" and the mapping gives no default for it` });
+      issues.push({
+        severity: 'error',
+        code: 'header.missing',
+        file,
+        row: 1,
+        field: f,
+        message: `no column is mapped to required field "${f}" and the mapping gives no default for it`,
+      });
     }
   }
   return issues.some((i) => i.severity === 'error') ? { issues } : { plan, issues };
@@ -97,7 +143,6 @@ export interface TableOptions {
    */
   csvGuard: boolean;
 }
-
 
 const isBlank = (cells: string[]): boolean => {
   for (const c of cells) if (c !== '' && c.trim() !== '') return false;
@@ -134,7 +179,13 @@ export const tableImporter = (header: string[], opts: ImportOptions, table: Tabl
       return false;
     }
     if (cells.length > plan.length && cells.slice(plan.length).some((c) => c.trim() !== '')) {
-      issues.push({ severity: 'error', code: 'row.extra_cells', file, row, message: `row has ${cells.length} cells but the header names ${plan.length} columns` });
+      issues.push({
+        severity: 'error',
+        code: 'row.extra_cells',
+        file,
+        row,
+        message: `row has ${cells.length} cells but the header names ${plan.length} columns`,
+      });
       return true;
     }
     const draft: Record<string, unknown> = {};
@@ -153,18 +204,33 @@ export const tableImporter = (header: string[], opts: ImportOptions, table: Tabl
       const s = applyTransform(raw, p.field, p.transform, mapped);
       const v = readCell(p.field, s);
       if (v instanceof CellError) {
-        issues.push({ severity: 'error', code: 'cell.invalid', file, row, field: p.field, message: `${p.field}: ${v.expected}` });
+        issues.push({
+          severity: 'error',
+          code: 'cell.invalid',
+          file,
+          row,
+          field: p.field,
+          message: `${p.field}: ${v.expected}`,
+        });
         bad = true;
         continue;
       }
       if (v === ABSENT) continue;
       if (table.csvGuard && raw === cell && FIELD_KINDS[p.field].kind === 'text' && isFormulaLike(s)) {
-        issues.push({ severity: 'warning', code: 'cell.formula_like', file, row, field: p.field, message: `${p.field}: text starts with ${JSON.stringify(s[0])} and would run as a formula in a spreadsheet; kept as plain text (our exports neutralise it)` });
+        issues.push({
+          severity: 'warning',
+          code: 'cell.formula_like',
+          file,
+          row,
+          field: p.field,
+          message: `${p.field}: text starts with ${JSON.stringify(s[0])} and would run as a formula in a spreadsheet; kept as plain text (our exports neutralise it)`,
+        });
       }
       draft[p.field] = v;
     }
     if (bad) return true;
-    if (Object.keys(profile).length) draft['profile'] = { ...(draft['profile'] as object | undefined), ...profile };
+    if (Object.keys(profile).length)
+      draft['profile'] = { ...(draft['profile'] as object | undefined), ...profile };
     applyDefaults(draft, opts.mapping);
     const done = finishDraft(draft, { file, row }, 'reject');
     if (done.issues.length) issues.push(...done.issues);
@@ -176,7 +242,18 @@ export const tableImporter = (header: string[], opts: ImportOptions, table: Tabl
   const finish = (): ImportResult => {
     if (!plan) return { records: [], issues };
     if (tooMany) {
-      return { records: [], issues: [...issues, { severity: 'error', code: 'input.too_many_rows', file, message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit` }] };
+      return {
+        records: [],
+        issues: [
+          ...issues,
+          {
+            severity: 'error',
+            code: 'input.too_many_rows',
+            file,
+            message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
+          },
+        ],
+      };
     }
     const dup = duplicateSourceIssues(records, file, 'error');
     return { records: dup.records, issues: capIssues([...issues, ...dup.issues]) };
@@ -185,7 +262,12 @@ export const tableImporter = (header: string[], opts: ImportOptions, table: Tabl
 };
 
 /** Converts header + rows into records. */
-export const importTable = (header: string[], rows: Iterable<TableRow>, opts: ImportOptions, table: TableOptions): ImportResult => {
+export const importTable = (
+  header: string[],
+  rows: Iterable<TableRow>,
+  opts: ImportOptions,
+  table: TableOptions,
+): ImportResult => {
   const t = tableImporter(header, opts, table);
   for (const { row, cells } of rows) if (!t.push(row, cells)) break;
   return t.finish();

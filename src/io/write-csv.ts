@@ -11,9 +11,18 @@ const BOM = '\uFEFF';
 const BATCH = 500;
 
 /** The cells of one space, in `SPACE_COLUMNS` order, before the formula guard. */
-export const spaceRow = (s: Space): string[] => [s.id, ...SPACE_FIELDS.map((f) => encodeCell(f, s[f])), s.createdAt, s.updatedAt];
+export const spaceRow = (s: Space): string[] => [
+  s.id,
+  ...SPACE_FIELDS.map((f) => encodeCell(f, s[f])),
+  s.createdAt,
+  s.updatedAt,
+];
 
-const lines = (rows: string[][]): string => stringify(rows.map((r) => r.map(guardCell)), { record_delimiter: '\r\n' });
+const lines = (rows: string[][]): string =>
+  stringify(
+    rows.map((r) => r.map(guardCell)),
+    { record_delimiter: '\r\n' },
+  );
 
 /** CSV text in chunks (BOM + header first), for streaming to a response or a file. */
 export async function* csvChunks(spaces: SpaceSource): AsyncGenerator<string> {

@@ -35,7 +35,8 @@ const LINK_NAMES: Record<Link['kind'], string> = {
 
 const trimSlash = (u: string): string => u.replace(/\/+$/, '');
 
-export const spacePageUrl = (space: Space, baseUrl: string): string => `${trimSlash(baseUrl)}/spaces/${encodeURIComponent(space.id)}`;
+export const spacePageUrl = (space: Space, baseUrl: string): string =>
+  `${trimSlash(baseUrl)}/spaces/${encodeURIComponent(space.id)}`;
 
 /** Contact members derived from links; returns the links it used. */
 const contactOf = (links: Link[]): { contact: Record<string, string>; used: Set<Link> } => {
@@ -53,7 +54,8 @@ const contactOf = (links: Link[]): { contact: Record<string, string>; used: Set<
       const tw = /^https?:\/\/(www\.)?(twitter|x)\.com\/@?([A-Za-z0-9_]{1,15})\/?$/i.exec(u);
       const ma = /^https?:\/\/([^/]+)\/@([A-Za-z0-9_.]+)\/?$/.exec(u);
       if (tw && !contact['twitter']) contact['twitter'] = `@${tw[3]}`;
-      else if (/^https?:\/\/(www\.)?facebook\.com\//i.test(u) && !contact['facebook']) contact['facebook'] = u;
+      else if (/^https?:\/\/(www\.)?facebook\.com\//i.test(u) && !contact['facebook'])
+        contact['facebook'] = u;
       else if (ma && !contact['mastodon']) contact['mastodon'] = `@${ma[2]}@${ma[1]}`;
       else continue;
       used.add(l);
@@ -68,7 +70,10 @@ const contactOf = (links: Link[]): { contact: Record<string, string>; used: Set<
 export const toSpaceApi15 = (space: Space, opts: SpaceApiExportOptions): Record<string, unknown> => {
   const website = space.links.find((l) => l.kind === 'website');
   const { contact, used } = contactOf(space.links);
-  const logo = typeof space.profile['logo'] === 'string' && /^https?:\/\//.test(space.profile['logo']) ? space.profile['logo'] : (opts.logoUrl ?? `${trimSlash(opts.baseUrl)}/logo.png`);
+  const logo =
+    typeof space.profile['logo'] === 'string' && /^https?:\/\//.test(space.profile['logo'])
+      ? space.profile['logo']
+      : (opts.logoUrl ?? `${trimSlash(opts.baseUrl)}/logo.png`);
   const location: Record<string, unknown> = { country_code: space.countryCode };
   if (space.address) location['address'] = space.address;
   if (space.lat !== null && space.lon !== null) [location['lat'], location['lon']] = [space.lat, space.lon];
@@ -83,7 +88,10 @@ export const toSpaceApi15 = (space: Space, opts: SpaceApiExportOptions): Record<
     state:
       space.status === 'active'
         ? { message: 'live open/closed state is not tracked' }
-        : { open: false, message: space.status === 'closed' ? 'this space has closed' : 'this space has not opened yet' },
+        : {
+            open: false,
+            message: space.status === 'closed' ? 'this space has closed' : 'this space has not opened yet',
+          },
   };
   const links = space.links
     .filter((l) => l !== website && !used.has(l))
@@ -101,7 +109,12 @@ export const toSpaceApi15 = (space: Space, opts: SpaceApiExportOptions): Record<
     }));
   }
   // Custom members must start with ext_ (SpaceAPI convention).
-  doc['ext_makeratlas'] = { id: space.id, type: space.type, status: space.status, ...(space.regionCode && { regionCode: space.regionCode }) };
+  doc['ext_makeratlas'] = {
+    id: space.id,
+    type: space.type,
+    status: space.status,
+    ...(space.regionCode && { regionCode: space.regionCode }),
+  };
   return doc;
 };
 
@@ -109,7 +122,10 @@ export const toSpaceApi15 = (space: Space, opts: SpaceApiExportOptions): Record<
  * A SpaceAPI directory for our spaces: display name → endpoint URL. Names must be unique, so a
  * repeated name gets the city (or the id) appended.
  */
-export const spaceApiDirectory = (spaces: Iterable<Space>, endpointOf: (s: Space) => string): Record<string, string> => {
+export const spaceApiDirectory = (
+  spaces: Iterable<Space>,
+  endpointOf: (s: Space) => string,
+): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const s of spaces) {
     let name = displayName(s) || s.id;

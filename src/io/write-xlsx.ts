@@ -22,7 +22,11 @@ const rowValues = (s: Space): (string | number | null)[] => [
 
 /** Streams the workbook into `out` (a file or an HTTP response). */
 export const writeXlsxTo = async (spaces: SpaceSource, out: Writable): Promise<void> => {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const ws = wb.addWorksheet('spaces');
   ws.addRow([...SPACE_COLUMNS]).commit();
   for await (const s of spaces) ws.addRow(rowValues(s)).commit();

@@ -78,11 +78,18 @@ export const sampleSpace = (i: number, seed = 7): Space => {
     description: r() < 0.5 ? null : `第一行\n第二行 "引号", 逗号; 分号 | 竖线 ${i}`,
     synthetic: r() < 0.5,
     profile: i % 3 === 0 ? {} : { members: Math.floor(r() * 300), note: '=1+1', open: true, missing: null },
-    sources: i % 2 ? [] : [{ source: 'test', sourceId: `id-${i}` }, { source: 'x|y', sourceId: `a;b-${i}`, url: 'https://x.example/a;b' }],
+    sources:
+      i % 2
+        ? []
+        : [
+            { source: 'test', sourceId: `id-${i}` },
+            { source: 'x|y', sourceId: `a;b-${i}`, url: 'https://x.example/a;b' },
+          ],
     provenance: {},
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-06-01T12:00:00.000Z',
   };
 };
 
-export const sampleSpaces = (n: number, seed = 7): Space[] => Array.from({ length: n }, (_, i) => sampleSpace(i, seed));
+export const sampleSpaces = (n: number, seed = 7): Space[] =>
+  Array.from({ length: n }, (_, i) => sampleSpace(i, seed));
