@@ -101,11 +101,9 @@ const openSqlite = async (path: string): Promise<Store> => {
   return {
     db,
     dialect: 'sqlite',
-    close: async () => {
-      // Lets SQLite refresh planner statistics it found stale during this session.
-      if (raw.open) raw.pragma('optimize');
-      await db.destroy();
-    },
+    // No ANALYZE / PRAGMA optimize: with statistics SQLite chose plans for box and search queries
+    // that were 3–10× slower on the benchmark registry (bench/store-list.ts --analyze).
+    close: () => db.destroy(),
   };
 };
 

@@ -79,14 +79,29 @@ export const sortPlan = (sort: SpaceSort, f: NormalFilter, dialect: StoreDialect
   }
 };
 
-/** ORDER BY for the plan: key then id, both in the sort's direction. */
-export const orderBy = (p: SortPlan, sort: SpaceSort, dialect: StoreDialect): RawBuilder<unknown> => {
-  if (sort === 'id') return sql`spaces.id`;
+/**
+ * ORDER BY for the plan: key then id, both in the sort's direction.
+ *
+ * With a box or circle, SQLite is kept on the location index by writing the key as `+key` (its
+ * documented way to stop an index from serving a term): walking the name index instead and testing
+ * each row against the box reads the whole table when names correlate with place (many start with
+ * the city), measured 180 ms against 3 ms for a city box over 100k rows. Finding the box first
+ * costs at most the matching rows, which the total counts anyway.
+ */
+export const orderBy = (
+  p: SortPlan,
+  sort: SpaceSort,
+  f: NormalFilter,
+  dialect: StoreDialect,
+): RawBuilder<unknown> => {
+  const located = dialect === 'sqlite' && (f.bbox !== undefined || f.near !== undefined);
+  const plus = sql.raw(located ? '+' : '');
+  if (sort === 'id') return sql`${plus}spaces.id`;
   const dir = sql.raw(p.descending ? 'desc' : 'asc');
   // PostgreSQL puts NULLs last in ascending order, SQLite first: say it for PostgreSQL.
   const nulls =
     p.nullable && dialect === 'postgres' ? sql.raw(p.descending ? ' nulls last' : ' nulls first') : sql``;
-  return sql`${p.key} ${dir}${nulls}, spaces.id ${dir}`;
+  return sql`${plus}${p.key} ${dir}${nulls}, ${plus}spaces.id ${dir}`;
 };
 
 /** The rows after the cursor in the plan's order. */

@@ -230,7 +230,7 @@ const selectKeys = (db: Db, f: NormalFilter, sort: SpaceSort, limit: number | un
     .where((eb) =>
       eb.and([...filterConditions(eb, f, dialect), ...(cursor ? [afterCursor(plan, cursor, sort)] : [])]),
     )
-    .orderBy(orderBy(plan, sort, dialect));
+    .orderBy(orderBy(plan, sort, f, dialect));
   if (limit !== undefined) q = q.limit(limit);
   return q.execute();
 };
