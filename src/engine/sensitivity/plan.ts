@@ -70,6 +70,21 @@ const short = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
+/** The first value on the pointer's path (before its last token) that cannot hold a key. */
+const scalarOnPath = (root: unknown, pointer: string): { at: string; value: unknown } | undefined => {
+  const parts = pointer.split('/').slice(1, -1);
+  let v: unknown = root;
+  let at = '';
+  for (const raw of parts) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'object') return { at, value: v };
+    v = (v as Record<string, unknown>)[key];
+    at = `${at}/${raw}`;
+  }
+  return v !== undefined && v !== null && typeof v !== 'object' ? { at, value: v } : undefined;
+};
+
 /** Checks every alternative against the pipeline; returns the input's step or issues. */
 const checkInput = (
   base: CompiledPipeline,
@@ -80,6 +95,18 @@ const checkInput = (
   issues: InputIssue[],
 ): number => {
   const who = describeInput(spec, index);
+  const through = scalarOnPath(base.spec, address);
+  if (through) {
+    issues.push(
+      sensIssue(
+        `/inputs/${index}/address`,
+        'sensitivity.input.address',
+        `${who}: address "${address}" goes through "${through.at}", which holds ${short(through.value)}, not an object`,
+        'address',
+      ),
+    );
+    return -1;
+  }
   let step = -1;
   let reported = 0;
   for (const c of candidates) {
