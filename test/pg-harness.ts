@@ -96,8 +96,9 @@ const startEmbedded = async (attempt: number): Promise<PgServer> => {
     authMethod: 'scram-sha-256',
     persistent: false,
     createPostgresUser: asRoot,
-    // An ICU locale (not C) so that tests catch text compared with the database's collation.
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=en-US'],
+    // Text collates with ICU en-US (not byte order) so that tests catch any sort key compared with
+    // the database's default collation; the C system locale is present on every machine.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=en-US'],
     // TCP on loopback only: no socket file in a shared folder, nothing reachable from outside.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
     onLog: (m: string) => void log.push(m),

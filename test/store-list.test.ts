@@ -182,8 +182,9 @@ for (const dialect of DIALECTS) {
       expect(await q('r_l')).toEqual(['n-percent']);
       expect(await q('%')).toEqual(['n-percent']);
       expect(await q('nothing like this')).toEqual([]);
-      // A query of only spaces filters nothing.
+      // A query of only spaces, and empty lists, filter nothing.
       expect((await listSpaces(db(), { q: '   ' })).total).toBe(ALL.length);
+      expect((await listSpaces(db(), { type: [], status: [], certification: [] })).total).toBe(ALL.length);
     });
 
     it('finds spaces near a point, nearest first', async () => {

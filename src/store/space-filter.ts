@@ -110,8 +110,9 @@ export const regionRange = (prefix: string): [string, string] => {
   return [p.padEnd(6, '0'), p.padEnd(6, '9')];
 };
 
+/** A list filter in canonical form; an empty list constrains nothing (as if it were absent). */
 const sortedSet = <T extends string>(xs: readonly T[] | undefined): string[] | undefined =>
-  xs === undefined ? undefined : [...new Set(xs)].sort();
+  xs === undefined || xs.length === 0 ? undefined : [...new Set(xs)].sort();
 
 /**
  * Checks a filter and returns its canonical form. Throws StoreInputError (code `filter.invalid`)
