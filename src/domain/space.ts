@@ -40,7 +40,11 @@ export type Link = Static<typeof Link>;
 /** Where a record came from: used for de-duplication (same source + id = same space). */
 export const SourceRef = Type.Object(
   {
-    source: Type.String({ minLength: 1, maxLength: 100, description: 'e.g. fablabs.io, hackerspaces.org, nesta-2015' }),
+    source: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'e.g. fablabs.io, hackerspaces.org, nesta-2015',
+    }),
     sourceId: Type.String({ minLength: 1, maxLength: 500 }),
     url: Type.Optional(Type.String({ maxLength: 2000 })),
   },
@@ -60,7 +64,9 @@ export const Provenance = Type.Object(
 export type Provenance = Static<typeof Provenance>;
 
 /** Free profile facts kept from a source (Nesta: tools, fees, members, floor space...). */
-export const ProfileValue = Nullable(Type.Union([Type.String({ maxLength: 5000 }), Type.Number(), Type.Boolean()]));
+export const ProfileValue = Nullable(
+  Type.Union([Type.String({ maxLength: 5000 }), Type.Number(), Type.Boolean()]),
+);
 
 const str = (max: number) => Type.String({ maxLength: max });
 
@@ -74,7 +80,9 @@ export const SpaceInput = Type.Object(
     foundedOn: Type.Optional(Nullable(PartialDate)),
     closedOn: Type.Optional(Nullable(PartialDate)),
     countryCode: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' }),
-    regionCode: Type.Optional(Nullable(Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 (China only)' }))),
+    regionCode: Type.Optional(
+      Nullable(Type.String({ pattern: '^\\d{6}$', description: 'GB/T 2260 (China only)' })),
+    ),
     city: Type.Optional(Nullable(str(200))),
     address: Type.Optional(Nullable(str(500))),
     postcode: Type.Optional(Nullable(str(20))),
@@ -87,9 +95,15 @@ export const SpaceInput = Type.Object(
     areaM2: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 10_000_000 }))),
     workstations: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 }))),
     membershipPlans: Type.Optional(Type.Array(MembershipPlan, { maxItems: 50 })),
-    equipment: Type.Optional(Type.Array(Type.Enum(EQUIPMENT), { maxItems: EQUIPMENT.length, uniqueItems: true })),
-    services: Type.Optional(Type.Array(Type.Enum(SERVICES), { maxItems: SERVICES.length, uniqueItems: true })),
-    openingHours: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'OSM opening_hours syntax' }))),
+    equipment: Type.Optional(
+      Type.Array(Type.Enum(EQUIPMENT), { maxItems: EQUIPMENT.length, uniqueItems: true }),
+    ),
+    services: Type.Optional(
+      Type.Array(Type.Enum(SERVICES), { maxItems: SERVICES.length, uniqueItems: true }),
+    ),
+    openingHours: Type.Optional(
+      Nullable(Type.String({ maxLength: 500, description: 'OSM opening_hours syntax' })),
+    ),
     links: Type.Optional(Type.Array(Link, { maxItems: 50 })),
     certification: Type.Optional(Type.Enum(CERTIFICATIONS)),
     certificationGrade: Type.Optional(Nullable(Type.Enum(['A', 'B', 'C', 'D'] as const))),
@@ -146,3 +160,41 @@ export type Space = Static<typeof Space>;
 
 /** Display name: Chinese first, as the product is Chinese-first. */
 export const displayName = (s: Pick<Space, 'nameZh' | 'nameEn'>): string => s.nameZh ?? s.nameEn ?? '';
+
+/**
+ * What a list shows of a space: enough to draw, filter, rank and link to it. The full record (provenance,
+ * profile, links, description) is one request away at /spaces/{id}; leaving it out of lists keeps a page of
+ * 50 spaces at a few tens of kilobytes instead of hundreds.
+ */
+export const SUMMARY_FIELDS = [
+  'id',
+  'nameZh',
+  'nameEn',
+  'type',
+  'status',
+  'foundedOn',
+  'closedOn',
+  'countryCode',
+  'regionCode',
+  'city',
+  'lat',
+  'lon',
+  'approximate',
+  'areaM2',
+  'workstations',
+  'membershipPlans',
+  'equipment',
+  'services',
+  'certification',
+  'certificationGrade',
+  'synthetic',
+  'updatedAt',
+] as const satisfies readonly (keyof Space)[];
+export const SpaceSummary = Type.Pick(Space, SUMMARY_FIELDS);
+export type SpaceSummary = Static<typeof SpaceSummary>;
+
+export const summaryOf = (s: Space): SpaceSummary => {
+  const out: Record<string, unknown> = {};
+  for (const f of SUMMARY_FIELDS) out[f] = s[f];
+  return out as SpaceSummary;
+};

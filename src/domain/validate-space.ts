@@ -221,26 +221,41 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
   checkDates(draft, ctx.today, add);
 
   if (draft.openingHours) {
-    try {
-      const oh = new OpeningHours(draft.openingHours, null, 0);
-      const warning = oh.getWarnings()[0];
-      if (warning)
-        add(
-          'warning',
-          'opening_hours.style',
-          'openingHours',
-          `opening hours parse, with a note: ${warning.replace(/\s+/g, ' ').trim()}`,
-        );
-    } catch (e) {
-      add(
-        'error',
-        'opening_hours.invalid',
-        'openingHours',
-        `"${draft.openingHours}" is not valid OpenStreetMap opening_hours syntax (e.g. "Mo-Fr 09:00-18:00; Sa 10:00-16:00"): ${String(e).replace(/\s+/g, ' ').trim()}`,
-      );
-    }
+    const verdict = openingHoursVerdict(draft.openingHours);
+    if (verdict) add(verdict.severity, verdict.code, 'openingHours', verdict.message);
   }
   return issues;
+};
+
+/**
+ * Parsing opening hours costs about a millisecond, and imports repeat the same few strings thousands of times,
+ * so verdicts are remembered per string (bounded, so hostile input cannot grow the cache without limit).
+ */
+const OH_CACHE_MAX = 10_000;
+const ohCache = new Map<string, { severity: InputIssue['severity']; code: string; message: string } | null>();
+
+const openingHoursVerdict = (value: string) => {
+  const cached = ohCache.get(value);
+  if (cached !== undefined) return cached;
+  let verdict: { severity: InputIssue['severity']; code: string; message: string } | null = null;
+  try {
+    const warning = new OpeningHours(value, null, 0).getWarnings()[0];
+    if (warning)
+      verdict = {
+        severity: 'warning',
+        code: 'opening_hours.style',
+        message: `opening hours parse, with a note: ${warning.replace(/\s+/g, ' ').trim()}`,
+      };
+  } catch (e) {
+    verdict = {
+      severity: 'error',
+      code: 'opening_hours.invalid',
+      message: `"${value}" is not valid OpenStreetMap opening_hours syntax (e.g. "Mo-Fr 09:00-18:00; Sa 10:00-16:00"): ${String(e).replace(/\s+/g, ' ').trim()}`,
+    };
+  }
+  if (ohCache.size >= OH_CACHE_MAX) ohCache.clear();
+  ohCache.set(value, verdict);
+  return verdict;
 };
 
 type Add = (

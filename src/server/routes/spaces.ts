@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Space } from '../../domain/space.js';
+import { Space, SpaceSummary } from '../../domain/space.js';
 import { getSpace, iterateSpaces, listSpaces } from '../../store/spaces-repo.js';
 import { toSpaceApi15 } from '../../io/write-spaceapi.js';
 import { spaceFeature } from '../../io/write-geojson.js';
@@ -26,7 +26,7 @@ const ListQuery = Type.Intersect([
 ]);
 
 const SpaceList = Type.Object({
-  items: Type.Array(Space),
+  items: Type.Array(SpaceSummary, { description: 'summaries; the full record is at /spaces/{id}' }),
   total: Type.Integer({ description: 'number of spaces matching the filters' }),
   next: Type.Union([Type.String(), Type.Null()], {
     description: 'cursor of the next page, null on the last page',
