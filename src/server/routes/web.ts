@@ -1,7 +1,7 @@
 // The public web app: the files Vite built into web/dist, and index.html for every other page path
 // so that a shared link such as /spaces/abc or /rankings?year=2020 opens the app, which then routes
 // in the browser. /api stays the API's: an unknown API path is a JSON 404, never the app.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -37,20 +37,21 @@ export interface WebOptions {
   root?: string;
 }
 
+/** A file at the top of web/dist (favicon.svg, robots.txt): one path segment with an extension. */
+const TOP_LEVEL = /^\/([\w-]+\.[a-z0-9]+)$/;
+
 const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 export const webRoutes =
   (opts: WebOptions = {}): FastifyPluginAsync =>
   async (app) => {
     const root = opts.root ?? defaultWebRoot();
-    const built = root !== undefined && existsSync(join(root, 'index.html'));
-
-    if (built) {
+    if (root !== undefined && existsSync(root)) {
+      // Built files, looked up per request (a rebuild needs no restart); missing ones are a 404.
       await app.register(fastifyStatic, {
-        root,
-        prefix: '/',
-        // Files are listed once at start-up; the catch-all below answers every other path.
-        wildcard: false,
+        root: join(root, 'assets'),
+        prefix: '/assets/',
+        decorateReply: false,
         index: false,
         preCompressed: true,
         setHeaders: (reply, path) => {
@@ -60,18 +61,27 @@ export const webRoutes =
           );
         },
       });
+      // reply.sendFile for index.html and the few top-level files (favicon).
+      await app.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
     }
 
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split('?')[0] ?? '/';
       // A missing API route or built asset is a real 404: answering it with the app would hide the error.
       if (isApi(path) || path.startsWith('/assets/')) return reply.callNotFound();
-      if (!built) {
+      if (root === undefined || !existsSync(join(root, 'index.html'))) {
         return reply
           .code(503)
           .type('text/plain; charset=utf-8')
           .send('The web app is not built yet: run `npm run build:web` (the API is at /api/v1).\n');
       }
+      const top = TOP_LEVEL.exec(path)?.[1];
+      if (top && statSync(join(root, top), { throwIfNoEntry: false })?.isFile()) {
+        reply.header('cache-control', 'public, max-age=86400');
+        return reply.sendFile(top);
+      }
+      // Every page path is the app: it routes in the browser and shows its own "not found" page.
+      reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     };
     app.get('/', { schema: { hide: true } }, page);

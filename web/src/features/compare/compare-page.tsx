@@ -1,0 +1,1 @@
+export const ComparePage = () => <section className="page">ComparePage</section>;

@@ -1,0 +1,1 @@
+export const FinderPage = () => <section className="page">FinderPage</section>;

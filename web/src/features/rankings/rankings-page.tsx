@@ -1,0 +1,1 @@
+export const RankingsPage = () => <section className="page">RankingsPage</section>;

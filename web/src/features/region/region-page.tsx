@@ -1,0 +1,1 @@
+export const RegionPage = () => <section className="page">RegionPage</section>;

@@ -1,0 +1,1 @@
+export const SpacePage = () => <section className="page">SpacePage</section>;

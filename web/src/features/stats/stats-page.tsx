@@ -1,0 +1,1 @@
+export const StatsPage = () => <section className="page">StatsPage</section>;
