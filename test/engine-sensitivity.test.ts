@@ -159,6 +159,20 @@ describeShared('coinr-asem', 'uncertainty and sensitivity analysis on the ASEM e
     expect(other.rankStats).not.toEqual(sync.rankStats);
   });
 
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const run = runSensitivity({
+      meta: fw.meta,
+      state,
+      pipelineSpec,
+      sensSpec: spec,
+      threads: 1,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error('stop here')),
+    });
+    await expect(run).rejects.toThrow('stop here');
+  });
+
   it('malformed specs fail before any run, naming the input and what was expected', () => {
     const issuesOf = (s: unknown) => {
       try {

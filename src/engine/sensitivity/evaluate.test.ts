@@ -197,3 +197,47 @@ describe('runSensitivitySync', () => {
     expect(seen.length).toBeGreaterThan(1);
   });
 });
+
+describe('panel data', () => {
+  // Two time points: the second year's values are the first's with noise.
+  const yearOf = (s: RunState, year: number, noise: number): RunState => ({
+    data: { ...s.data, cols: s.data.cols.map((c) => c.map((v, i) => v * (1 + noise * Math.sin(i + 1)))) },
+    units: { ...s.units, time: new Float64Array(s.units.uCodes.length).fill(year) },
+  });
+  const states = [yearOf(state, 2020, 0), yearOf(state, 2021, 0.4)];
+
+  it('needs target.time when there are several time points, and checks it exists', () => {
+    expect(() =>
+      runSensitivitySync({ framework: fw, state: states, pipelineSpec, sensSpec: sensSpec('UA', 5) }),
+    ).toThrow(/2 time points \(2020, 2021\); set target.time/);
+    expect(() =>
+      runSensitivitySync({
+        framework: fw,
+        state: states,
+        pipelineSpec,
+        sensSpec: sensSpec('UA', 5, { target: { iCode: 'Index', time: 2019 } }),
+      }),
+    ).toThrow(/target time 2019 is not in the data/);
+  });
+
+  it('analyses the chosen time point', () => {
+    const base = compilePipeline(pipelineSpec, fw);
+    const run = base.run(states);
+    const data = (run.steps[2]?.[1] as { state: RunState }).state.data;
+    const expected = Array.from(rankMin(data.cols[data.iCodes.indexOf('Index')] as Float64Array, true));
+    const r = runSensitivitySync({
+      framework: fw,
+      state: states,
+      pipelineSpec,
+      sensSpec: sensSpec('UA', 20, { target: { iCode: 'Index', time: 2021 } }),
+    });
+    expect(r.rankStats.map((s) => s.Nominal)).toEqual(expected);
+    const first = runSensitivitySync({
+      framework: fw,
+      state: states,
+      pipelineSpec,
+      sensSpec: sensSpec('UA', 20, { target: { iCode: 'Index', time: 2020 } }),
+    });
+    expect(first.rankStats.map((s) => s.Nominal)).not.toEqual(expected);
+  });
+});

@@ -213,9 +213,16 @@ export const planSensitivity = (
     let candidates: { value: unknown; path: string; label: string }[];
     if (inp.type === 'continuous') {
       const [lo, hi] = inp.distribution as [number, number];
+      // The bounds, and a value between them that is not a round number (an argument that takes
+      // only integers, like winmax, cannot be a continuous input).
       candidates = [
         { value: lo, path: `${base_}/distribution/0`, label: 'the lower bound' },
         { value: hi, path: `${base_}/distribution/1`, label: 'the upper bound' },
+        {
+          value: lo + (hi - lo) * 0.5234,
+          path: `${base_}/distribution`,
+          label: 'a value between the bounds',
+        },
       ];
     } else if (inp.noisy_weights) {
       const nw = inp.noisy_weights;
