@@ -8,27 +8,44 @@ import type { SpaceList } from './space-filter.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
-/** A bounded map whose entries are valid for one data version; least recently used out. */
+/**
+ * A map whose entries are valid for one data version, bounded by total weight (entry count unless
+ * a weight function is given); least recently used out.
+ */
 export class VersionedMemo<V> {
-  readonly #entries = new Map<string, { version: number; value: V }>();
-  constructor(private readonly capacity: number) {}
+  readonly #entries = new Map<string, { version: number; value: V; weight: number }>();
+  #weight = 0;
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {}
 
   get(key: string, version: number): V | undefined {
     const hit = this.#entries.get(key);
     if (!hit) return undefined;
     this.#entries.delete(key);
-    if (hit.version !== version) return undefined;
+    if (hit.version !== version) {
+      this.#weight -= hit.weight;
+      return undefined;
+    }
     // Re-inserting keeps Map order = recency order.
     this.#entries.set(key, hit);
     return hit.value;
   }
 
   set(key: string, version: number, value: V): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, { version, value });
-    if (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
+    const prior = this.#entries.get(key);
+    if (prior) {
+      this.#entries.delete(key);
+      this.#weight -= prior.weight;
+    }
+    const weight = Math.max(1, this.weigh(value));
+    this.#entries.set(key, { version, value, weight });
+    this.#weight += weight;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#weight <= this.capacity || oldest === key) break;
+      this.#entries.delete(oldest);
+      this.#weight -= entry.weight;
     }
   }
 }
@@ -41,10 +58,12 @@ export class StoreState {
   #cacheable = true;
   #memoDisabled = false;
 
+  // Bounded so a server stays small (the registry benchmark's budget is 300 MB RSS for 100k
+  // spaces): at most 10,000 spaces in memoised pages and 5,000 memoised spaces, often the same objects.
   readonly totals = new VersionedMemo<number>(1000);
-  readonly pages = new VersionedMemo<SpaceList>(256);
+  readonly pages = new VersionedMemo<SpaceList>(10_000, (page) => page.items.length);
   /** Spaces as read from their rows (frozen: callers share them). */
-  readonly spaces = new VersionedMemo<Space>(20_000);
+  readonly spaces = new VersionedMemo<Space>(5000);
 
   /**
    * SQLite only: runs one prepared statement for many rows, synchronously, on the connection.
