@@ -52,8 +52,12 @@ export interface RunSensitivityOptions {
 
 /** Batches per thread: enough to balance the load and report progress, few enough to share prefixes. */
 const BATCHES_PER_THREAD = 16;
-/** Start workers only when the calling thread alone would need longer than this (ms). */
-const WORKER_WORTH_MS = 300;
+/**
+ * Start workers only when the calling thread alone would need longer than this (ms). A worker
+ * needs ~0.3 s to load the engine when built (TypeBox's value module alone is ~0.26 s) and 1–3 s
+ * from source under tsx; below this, it would mostly compete with the caller for the cores.
+ */
+const WORKER_WORTH_MS = 1000;
 
 const workerOptions = (): { filename: string; execArgv: string[] } => {
   const here = import.meta.url;
@@ -61,7 +65,12 @@ const workerOptions = (): { filename: string; execArgv: string[] } => {
   // of that synchronous load aborts the whole process (V8 "IsGraphAsync" fatal error, seen here
   // when a small analysis finished before its workers had started). Without require(esm) piscina
   // falls back to import(), which is safe to interrupt.
-  const execArgv = [...process.execArgv, '--no-experimental-require-module'];
+  const noRequireEsm = '--no-experimental-require-module';
+  const execArgv = [
+    ...process.execArgv,
+    // Only where Node knows the flag (a Worker refuses unknown ones).
+    ...(process.allowedNodeEnvironmentFlags.has(noRequireEsm) ? [noRequireEsm] : []),
+  ];
   if (!here.endsWith('.ts')) return { filename: new URL('./worker.js', here).href, execArgv };
   // From source (tsx, vitest) the worker is TypeScript and needs tsx's loader.
   const hasLoader = process.execArgv.some((a) => a.includes('tsx'));
@@ -121,8 +130,8 @@ export const runSensitivity = async (opts: RunSensitivityOptions): Promise<Sensi
   };
   let spawn = workers > 0;
   if (spawn && useCaller) {
-    // Starting a worker costs about as much as a few hundred runs of a small index: measure one
-    // batch here and start workers only if the rest would take longer than that.
+    // Measure one batch here and start workers only if the rest would take long enough to pay
+    // for their start-up.
     const t0 = performance.now();
     const first = take();
     if (first) await runLocal(first);
