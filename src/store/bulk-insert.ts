@@ -3,7 +3,7 @@
 // few thousand rows). SQLite has no round trips, and measured here one prepared single-row
 // statement run per row costs less CPU than multi-row ones (100k spaces: ~2.0 s against 2.7–4.5 s
 // for 20–800 rows per statement, same run).
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { dialectOf } from './migrations/column-types.js';
 import { stateOf } from './store-state.js';
 
@@ -63,6 +63,37 @@ export const insertMany = async <DB>(
     if (!text) texts.set(part.length, (text = statementText(table, columns, part.length, placeholder)));
     await db.executeQuery(CompiledQuery.raw(text, part.flat()));
   }
+};
+
+/** Below this many rows, updating indexes row by row is cheaper than rebuilding them. */
+const REBUILD_MIN_ROWS = 10_000;
+
+/**
+ * SQLite, inside a transaction: runs `fn` (a bulk insert of `rows` rows into `table`) with the
+ * table's secondary indexes dropped, then creates them again from their stored definitions. When
+ * the rows are at least as many as the table holds, sorting once beats updating ten B-trees per row:
+ * 100k spaces took 1.4 s CPU instead of 2.3 s for the database's part, measured here. Schema changes
+ * are transactional in SQLite, so a failure leaves the indexes as they were. Other dialects, small
+ * batches and large tables just run `fn`. (PostgreSQL is left alone: DROP INDEX would lock readers
+ * out for the whole import.)
+ */
+export const withIndexesRebuilt = async <DB, T>(
+  db: Kysely<DB>,
+  table: string,
+  rows: number,
+  fn: () => Promise<T>,
+): Promise<T> => {
+  if (dialectOf(db) !== 'sqlite' || !db.isTransaction || rows < REBUILD_MIN_ROWS) return fn();
+  const count = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
+  if ((count.rows[0]?.n ?? 0) > rows) return fn();
+  const indexes = await sql<{ name: string; sql: string }>`
+    select name, sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`.execute(
+    db,
+  );
+  for (const i of indexes.rows) await sql`drop index ${sql.id(i.name)}`.execute(db);
+  const result = await fn();
+  for (const i of indexes.rows) await sql.raw(i.sql).execute(db);
+  return result;
 };
 
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
