@@ -19,7 +19,7 @@ import {
 } from '../src/store/spaces-repo.js';
 import { StoreInputError } from '../src/store/store-error.js';
 import { dataVersion } from '../src/store/store-state.js';
-import { fullSpace, makeSpace } from './fixtures/spaces.js';
+import { fullSpace, makeSpace, syntheticSpaces } from './fixtures/spaces.js';
 import { DIALECTS, usePostgres, useStore } from './pg-harness.js';
 
 const postgres = usePostgres();
@@ -156,6 +156,37 @@ for (const dialect of DIALECTS) {
       expect(await errorCode(insertSpaces(db(), [thief]))).toBe('source.conflict');
       expect(await getSpace(db(), thief.id)).toBeUndefined();
       expect(await countSpaces(db())).toBe(before + 1);
+    });
+
+    it('bulk-loads 10,000+ spaces with the indexes rebuilt, or changes nothing on failure', async () => {
+      const indexes = async () => {
+        const q =
+          dialect === 'sqlite'
+            ? sql<{
+                name: string;
+              }>`select name from sqlite_master where type = 'index' and tbl_name = 'spaces'`
+            : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'spaces'`;
+        return (await q.execute(db())).rows.map((r) => r.name).sort();
+      };
+      const before = await indexes();
+      expect(before).toContain('spaces_lat_lon');
+      const count = await countSpaces(db());
+      const existing = (await listSpaces(db(), {}, { limit: 1 })).items[0];
+      const batch = syntheticSpaces(10_000, 3, 'bulk');
+      // The last row reuses a stored id: the database refuses it after 9,999 rows went in.
+      const failing = [...batch.slice(0, -1), { ...batch[9_999]!, id: existing?.id ?? '' }];
+      expect(await errorCode(insertSpaces(db(), failing))).toBe('space.duplicate_id');
+      expect(await countSpaces(db())).toBe(count);
+      expect(await indexes()).toEqual(before);
+
+      await insertSpaces(db(), batch);
+      expect(await countSpaces(db())).toBe(count + 10_000);
+      expect(await indexes()).toEqual(before);
+      expect(await getSpace(db(), batch[1234]!.id)).toStrictEqual(batch[1234]);
+      const found = await findBySourceIds(db(), [batch[9_999]!.sources[0]!]);
+      expect([...found.values()]).toEqual([batch[9_999]!.id]);
+      await db().deleteFrom('spaces').where('id', 'like', 'bulk-%').execute();
+      expect(await countSpaces(db())).toBe(count);
     });
 
     it('finds spaces by source id, and follows updates and deletes', async () => {
