@@ -9,6 +9,7 @@ import * as m0005 from './0005-index-releases.js';
 import * as m0006 from './0006-users.js';
 import * as m0007 from './0007-jobs.js';
 import * as m0008 from './0008-spaces-notify.js';
+import * as m0009 from './0009-index-details.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-spaces': m0001,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-users': m0006,
   '0007-jobs': m0007,
   '0008-spaces-notify': m0008,
+  '0009-index-details': m0009,
 };
