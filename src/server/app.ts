@@ -11,6 +11,7 @@ import { spaceRoutes } from './routes/spaces.js';
 import { regionRoutes } from './routes/regions.js';
 import { mapRoutes } from './routes/map.js';
 import { clientConfigRoutes } from './routes/client-config.js';
+import { spaceDetailRoutes } from './routes/space-details.js';
 import { webRoutes } from './routes/web.js';
 
 /** Names of places, for responses that echo a region or country. */
@@ -71,6 +72,7 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(regionRoutes(deps), { prefix: '/api/v1' });
   await app.register(mapRoutes(deps), { prefix: '/api/v1' });
   await app.register(clientConfigRoutes(deps), { prefix: '/api/v1' });
+  await app.register(spaceDetailRoutes(deps), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Last: the web app answers every GET no other route claims.
   await app.register(webRoutes());

@@ -20,3 +20,17 @@ export const regionIndexScores = async (year: number, signal?: AbortSignal): Pro
   }
   return out;
 };
+
+/** Space index scores for a year (latest release), by space id. */
+export const spaceIndexScores = async (year: number, signal?: AbortSignal): Promise<Map<string, number>> => {
+  const body = await getJson<{ items: { id?: string; unitId?: string; score: number | null }[] }>(
+    `/api/v1/index/spaces${toQuery({ year, limit: 100000 })}`,
+    signal,
+  );
+  const out = new Map<string, number>();
+  for (const r of body.items) {
+    const id = r.id ?? r.unitId;
+    if (id && r.score !== null) out.set(id, r.score);
+  }
+  return out;
+};

@@ -17,3 +17,6 @@ export const provinceName = (code: string, en: boolean): string => {
   const p = BY_CODE.get(code);
   return p ? (en ? p.nameEn : p.nameZh) : code;
 };
+
+/** The province a GB/T 2260 code falls under (440305 → 440000). */
+export const provinceOf = (code: string): string => `${code.slice(0, 2)}0000`;

@@ -14,6 +14,7 @@ export interface Formatters {
   date(iso: string | null | undefined): string;
   dateTime(iso: string | null | undefined): string;
   typeLabel(type: string): string;
+  country(iso2: string): string;
   name(s: { nameZh: string | null; nameEn: string | null }): string;
 }
 
@@ -64,6 +65,13 @@ export const makeFormatters = (lang: string): Formatters => {
       if (!iso) return DASH;
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : dateTimeFmt.format(d);
+    },
+    country: (iso2) => {
+      try {
+        return new Intl.DisplayNames([locale], { type: 'region' }).of(iso2) ?? iso2;
+      } catch {
+        return iso2;
+      }
     },
     typeLabel: (type) => {
       const info = TYPE_INFO[type as SpaceType];

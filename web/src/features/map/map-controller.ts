@@ -52,7 +52,8 @@ const typeColor: maplibregl.ExpressionSpecification = [
   TYPE_COLORS.other,
 ] as unknown as maplibregl.ExpressionSpecification;
 
-const styleOf = (tileUrl: string | null, attribution: string): StyleSpecification => ({
+/** Sea, land, country and province outlines (and optional raster tiles underneath): no font or tile server needed. */
+export const baseStyle = (tileUrl: string | null, attribution: string): StyleSpecification => ({
   version: 8,
   sources: {
     world: {
@@ -109,7 +110,7 @@ export class MapController {
     const v = opts.view;
     this.map = new maplibregl.Map({
       container: opts.container,
-      style: styleOf(opts.tileUrl, opts.attribution),
+      style: baseStyle(opts.tileUrl, opts.attribution),
       ...(v ? { center: [v.lon, v.lat] as LngLatLike, zoom: v.zoom } : { bounds: CHINA_BOUNDS }),
       fitBoundsOptions: { padding: 12 },
       minZoom: 1.5,
@@ -127,7 +128,9 @@ export class MapController {
     this.map.touchZoomRotate.disableRotation();
     this.ready = new Promise((resolve) =>
       this.map.once('load', () => {
-        // The container may have been resized by layout since construction: fit China again.
+        // maplibre ignores the first size change it observes; layout may have resized the container
+        // since construction, so measure again, then fit China to the real size.
+        this.map.resize();
         if (!v) {
           this.quiet = true;
           this.map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });

@@ -1,5 +1,6 @@
 // The popup of a space on the map, built node by node with textContent: names and cities come from
 // imported records and must never be parsed as HTML.
+import { profilePath } from '../../ui/space-link.js';
 import { TYPE_COLORS } from './colors.js';
 import type { SpaceType } from '../../../../src/domain/taxonomy.js';
 
@@ -30,12 +31,12 @@ const el = <K extends keyof HTMLElementTagNameMap>(
   return e;
 };
 
-export const profilePath = (id: string): string => `/spaces/${encodeURIComponent(id)}`;
-
 /**
  * A popup body. `onOpen` is called instead of following the link on a plain click, so the app
  * routes in place; the href stays for a new tab and for screen readers.
  */
+export { profilePath };
+
 export const buildPopup = (
   f: PopupFacts,
   labels: PopupLabels,

@@ -1,0 +1,1 @@
+export const IndexSection = (_: { spaceId: string }) => null;

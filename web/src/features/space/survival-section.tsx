@@ -1,0 +1,1 @@
+export const SurvivalSection = (_: { spaceId: string }) => null;
