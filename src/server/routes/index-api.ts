@@ -178,7 +178,14 @@ export const indexRoutes =
             region: Type.Optional(Region),
             release: Type.Optional(ReleaseId),
             sort: Type.Optional(UnitSortSchema),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+            limit: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: 100_000,
+                default: 50,
+                description: 'page size; a large one lists the whole year',
+              }),
+            ),
             cursor: Type.Optional(
               Type.String({ maxLength: 1000, description: 'the `next` value of the previous page' }),
             ),

@@ -18,6 +18,7 @@ export const dayOf = (date: string): number => {
   const y = Number(m[1]);
   if (m[2] === undefined) return Date.UTC(y, 6, 2) / DAY_MS;
   const mo = Number(m[2]) - 1;
+  if (mo < 0 || mo > 11) return Number.NaN;
   if (m[3] === undefined) return Date.UTC(y, mo, 15) / DAY_MS;
   const t = Date.UTC(y, mo, Number(m[3]));
   // Date.UTC rolls 31 February over into March: refuse instead.

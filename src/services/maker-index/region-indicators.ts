@@ -90,7 +90,8 @@ export const REGION_FORMULAS: { [F in RegionFormula]: Formula<F> } = {
   },
   reports_per_population: (u, p, inp) => {
     const pop = populationOf(u, inp);
-    if (!(pop > 0)) return Number.NaN;
+    // No counted report from the region: unknown, not zero.
+    if (!(pop > 0) || u.reports.length === 0) return Number.NaN;
     let total = 0;
     for (const r of u.reports)
       for (const f of p.fields) {
