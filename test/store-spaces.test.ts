@@ -148,9 +148,9 @@ for (const dialect of DIALECTS) {
       await insertSpaces(db(), [a]);
       // An id already stored, in a batch with a valid space: neither is kept.
       const fresh = makeSpace();
-      expect(await errorCode(insertSpaces(db(), [fresh, { ...makeSpace(), id: a.id }]))).toBe(
-        'space.duplicate_id',
-      );
+      const dup = await insertSpaces(db(), [fresh, { ...makeSpace(), id: a.id }]).catch((e: unknown) => e);
+      expect(dup).toMatchObject({ code: 'space.duplicate_id', field: '/1/id' });
+      expect((dup as Error).message).toContain(a.id);
       expect(await getSpace(db(), fresh.id)).toBeUndefined();
       const thief = makeSpace({ sources: [{ source: 'fablabs.io', sourceId: 'dup-1' }] });
       expect(await errorCode(insertSpaces(db(), [thief]))).toBe('source.conflict');
@@ -173,11 +173,14 @@ for (const dialect of DIALECTS) {
       const count = await countSpaces(db());
       const existing = (await listSpaces(db(), {}, { limit: 1 })).items[0];
       const batch = syntheticSpaces(10_000, 3, 'bulk');
-      // The last row reuses a stored id: the database refuses it after 9,999 rows went in.
-      const failing = [...batch.slice(0, -1), { ...batch[9_999]!, id: existing?.id ?? '' }];
-      expect(await errorCode(insertSpaces(db(), failing))).toBe('space.duplicate_id');
+      // The last row has a latitude the database refuses, after 9,999 rows went in without indexes.
+      const failing = [...batch.slice(0, -1), { ...batch[9_999]!, lat: 95 }];
+      expect(await errorCode(insertSpaces(db(), failing))).toBe('space.invalid');
       expect(await countSpaces(db())).toBe(count);
       expect(await indexes()).toEqual(before);
+      expect(await errorCode(updateSpace(db(), { ...batch[0]!, id: existing?.id ?? '', lon: -181 }))).toBe(
+        'space.invalid',
+      );
 
       await insertSpaces(db(), batch);
       expect(await countSpaces(db())).toBe(count + 10_000);

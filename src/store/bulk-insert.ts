@@ -100,6 +100,15 @@ export const withIndexesRebuilt = async <DB, T>(
 export const inTransaction = <DB, T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> =>
   db.isTransaction ? fn(db) : db.transaction().execute(fn);
 
+const codeOf = (err: unknown): unknown =>
+  typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+
+/** True for a CHECK constraint violation (e.g. a latitude beyond ±90), in either database. */
+export const isCheckViolation = (err: unknown): boolean => {
+  const code = codeOf(err);
+  return code === '23514' || code === 'SQLITE_CONSTRAINT_CHECK';
+};
+
 /** True for a primary-key or unique-constraint violation, in either database. */
 export const isUniqueViolation = (err: unknown): boolean => {
   if (typeof err !== 'object' || err === null || !('code' in err)) return false;

@@ -1,7 +1,13 @@
 // The spaces repository: plain functions over a Kysely instance or a transaction.
 import type { Kysely } from 'kysely';
 import type { Space, SourceRef } from '../domain/space.js';
-import { insertMany, inTransaction, isUniqueViolation, withIndexesRebuilt } from './bulk-insert.js';
+import {
+  insertMany,
+  inTransaction,
+  isCheckViolation,
+  isUniqueViolation,
+  withIndexesRebuilt,
+} from './bulk-insert.js';
 import { dialectOf } from './migrations/column-types.js';
 import { decodeCursor, encodeCursor, type Cursor, type CursorKey } from './space-cursor.js';
 import {
@@ -82,14 +88,42 @@ const checkRefsFree = async (db: Db, refs: readonly OwnedRef[]): Promise<void> =
   }
 };
 
-const duplicateId = (err: unknown, what: string): unknown =>
-  isUniqueViolation(err)
-    ? new StoreInputError('space.duplicate_id', `${what}: a space with this id already exists`, '/id')
-    : err;
+/** Database refusals turned into input errors: a duplicate id, or a value a CHECK rules out. */
+const writeError = (err: unknown, what: string): unknown => {
+  if (isUniqueViolation(err)) {
+    return new StoreInputError('space.duplicate_id', `${what}: a space with this id already exists`, '/id');
+  }
+  if (isCheckViolation(err)) {
+    const why = err instanceof Error ? err.message : String(err);
+    return new StoreInputError('space.invalid', `${what}: a value is out of range (${why})`);
+  }
+  return err;
+};
+
+/** Refuses ids already stored, naming the first (checked first so the error can say which). */
+const checkIdsFree = async (db: Db, spaces: readonly Space[]): Promise<void> => {
+  const index = new Map(spaces.map((s, i) => [s.id, i]));
+  const ids = [...index.keys()];
+  for (let i = 0; i < ids.length; i += LOOKUP_CHUNK) {
+    const taken = await db
+      .selectFrom('spaces')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + LOOKUP_CHUNK))
+      .executeTakeFirst();
+    if (taken) {
+      const at = index.get(taken.id) ?? 0;
+      throw new StoreInputError(
+        'space.duplicate_id',
+        `spaces[${at}]: id "${taken.id}" is already stored`,
+        `/${at}/id`,
+      );
+    }
+  }
+};
 
 /**
- * Inserts new spaces and their source ids, all or nothing, in multi-row statements. Throws
- * StoreInputError for a repeated id or a source id already held by another space.
+ * Inserts new spaces and their source ids, all or nothing (bulk statements, see bulk-insert.ts).
+ * Throws StoreInputError for a repeated or already stored id, or a source id held by another space.
  */
 export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<void> => {
   if (spaces.length === 0) return;
@@ -107,6 +141,7 @@ export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<vo
   });
   const refs = ownedRefs(spaces);
   await inTransaction(db, async (trx) => {
+    await checkIdsFree(trx, spaces);
     await checkRefsFree(trx, refs);
     try {
       await withIndexesRebuilt(trx, 'spaces', spaces.length, async () => {
@@ -118,7 +153,8 @@ export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<vo
         }
       });
     } catch (err) {
-      throw duplicateId(err, `inserting ${spaces.length} spaces`);
+      // A duplicate id gets here only from a concurrent writer: the ids were checked above.
+      throw writeError(err, `inserting ${spaces.length} spaces`);
     }
     await insertMany(
       trx,
@@ -134,7 +170,14 @@ export const updateSpace = async (db: Db, space: Space): Promise<boolean> => {
   const refs = ownedRefs([space]);
   const { id: _id, ...row } = spaceToRow(space);
   return inTransaction(db, async (trx) => {
-    const res = await trx.updateTable('spaces').set(row).where('id', '=', space.id).executeTakeFirst();
+    const res = await trx
+      .updateTable('spaces')
+      .set(row)
+      .where('id', '=', space.id)
+      .executeTakeFirst()
+      .catch((err: unknown) => {
+        throw writeError(err, `updating space ${space.id}`);
+      });
     if (res.numUpdatedRows === 0n) return false;
     await trx.deleteFrom('space_source_ids').where('space_id', '=', space.id).execute();
     await checkRefsFree(trx, refs);

@@ -53,10 +53,11 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     db.schema.createIndex(name).on('spaces').columns(columns).execute();
   // A list first finds the ids of its page, then reads those rows. Indexes that carry the sort keys
   // and id answer the first step without touching the table (a city box of 10k spaces: ~3 ms
-  // instead of ~35 ms, measured on 100k rows), so the common filters carry the name key.
-  await index('spaces_type', ['type', 'name_sort', 'id']);
-  await index('spaces_region_code', ['region_code', 'name_sort', 'id']);
-  await index('spaces_lat_lon', ['lat', 'lon', 'name_sort', 'founded_year', 'updated_at', 'id']);
+  // instead of ~35 ms, measured on 100k rows), so the common filters carry every sort key.
+  const keys = ['name_sort', 'founded_year', 'updated_at', 'id'];
+  await index('spaces_type', ['type', ...keys]);
+  await index('spaces_region_code', ['region_code', ...keys]);
+  await index('spaces_lat_lon', ['lat', 'lon', ...keys]);
   await index('spaces_country_code', ['country_code']);
   await index('spaces_status', ['status']);
   await index('spaces_certification', ['certification']);
