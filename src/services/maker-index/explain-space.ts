@@ -10,10 +10,28 @@ import type { SpaceExplanation } from './api-types.js';
 import { assertAdditive, ExplainUnsupportedError, explainUnit } from './explain.js';
 import { IndexQueryError, resolveRelease, resolveYear } from './queries.js';
 import { yearModel } from './release-data.js';
-import { column, yearMatrix } from './year-matrix.js';
+import { column, yearMatrix, type YearMatrix } from './year-matrix.js';
 
 /** How many strengths and weaknesses to report. */
 const STR_WEAK_N = 3;
+
+const datasets = new WeakMap<YearMatrix, Dataset>();
+/** The normalised indicators of the year's scored units (built once per memoised matrix). */
+const scoredData = (m: YearMatrix, codes: readonly string[]): Dataset => {
+  const hit = datasets.get(m);
+  if (hit && hit.iCodes.join() === codes.join()) return hit;
+  const scored = m.units.map((u, k) => ({ u, k })).filter(({ u }) => u.rank !== null);
+  const data: Dataset = {
+    uCodes: scored.map(({ u }) => u.unitId),
+    iCodes: [...codes],
+    cols: codes.map((code) => {
+      const c = column(m, 'score', code);
+      return Float64Array.from(scored, ({ k }) => c[k] as number);
+    }),
+  };
+  datasets.set(m, data);
+  return data;
+};
 
 const nan = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
@@ -57,15 +75,10 @@ export const explainSpace = async (
 
   // Strengths and weaknesses among the year's scored spaces, on the normalised values (direction
   // already applied, so a low rank is always good).
-  const scored = m.units.map((u, k) => ({ u, k })).filter(({ u }) => u.rank !== null);
-  const data: Dataset = {
-    uCodes: scored.map(({ u }) => u.unitId),
-    iCodes: inds.map((r) => r.iCode),
-    cols: inds.map((r) => {
-      const c = column(m, 'score', r.iCode);
-      return Float64Array.from(scored, ({ k }) => c[k] as number);
-    }),
-  };
+  const data = scoredData(
+    m,
+    inds.map((r) => r.iCode),
+  );
   const n = Math.min(STR_WEAK_N, inds.length);
   const sw = getStrWeak(framework, data, q.spaceId, {
     topN: n,
@@ -92,7 +105,7 @@ export const explainSpace = async (
     rank: unit.rank,
     rankPrev: unit.rankPrev,
     rankChange: unit.rankChange,
-    units: scored.length,
+    units: data.uCodes.length,
     pillars: pillars.map((p) => {
       const a = aggregate.get(p.code);
       return {

@@ -29,7 +29,13 @@ export { runUncertainty } from './uncertainty.js';
 export type { SensitivityRunner, UncertaintyOptions } from './uncertainty.js';
 export { JobRunner } from './job-runner.js';
 export type { JobRecord, JobContext } from './job-runner.js';
-export { startReleaseJob, startUncertaintyJob, RELEASE_JOB, UNCERTAINTY_JOB } from './jobs.js';
+export {
+  startReleaseJob,
+  startUncertaintyJob,
+  ensureReleaseInBackground,
+  RELEASE_JOB,
+  UNCERTAINTY_JOB,
+} from './jobs.js';
 export type { ReleaseJobOptions } from './jobs.js';
 export { seedSyntheticReports } from './seed-reports.js';
 export type { SeedReportsOptions, SeedReportsOutcome } from './seed-reports.js';

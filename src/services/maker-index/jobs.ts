@@ -1,6 +1,7 @@
 // Index computations as background jobs: a release (and, when the framework declares one, the
 // uncertainty analysis of its last year), with progress in the `jobs` table.
 import type { Store } from '../../store/database.js';
+import { latestRelease, type ReleaseRecord } from '../../store/index-repo.js';
 import type { JobRecord, JobRunner } from './job-runner.js';
 import { createRelease, type ReleaseOptions } from './release.js';
 import { runUncertainty, type UncertaintyOptions } from './uncertainty.js';
@@ -55,4 +56,20 @@ export const startReleaseJob = async (
       ...(uncertaintyJob && { uncertaintyJob }),
     };
   });
+};
+
+/**
+ * For a server start: the latest release when there is one; otherwise, when the registry has
+ * reports, a release job started in the background (the server can listen meanwhile).
+ */
+export const ensureReleaseInBackground = async (
+  store: Store,
+  jobs: JobRunner,
+  opts: ReleaseJobOptions,
+): Promise<{ release?: ReleaseRecord; job?: JobRecord }> => {
+  const latest = await latestRelease(store.db);
+  if (latest) return { release: latest };
+  const any = await store.db.selectFrom('annual_reports').select('year').limit(1).execute();
+  if (any.length === 0) return {};
+  return { job: await startReleaseJob(store, jobs, opts) };
 };

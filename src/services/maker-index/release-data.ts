@@ -20,11 +20,14 @@ export class ReleaseDataError extends Error {
   }
 }
 
-const frameworkCache = new WeakMap<ReleaseRecord, MakerFramework>();
+// Releases never change: the checked framework is kept per release (checking compiles pipelines).
+const frameworkCache = new Map<string, MakerFramework>();
+const FRAMEWORK_CACHE = 32;
 
 /** The framework a release was computed with (checked again: the provenance is plain JSON). */
 export const releaseFramework = (release: ReleaseRecord): MakerFramework => {
-  const hit = frameworkCache.get(release);
+  const key = `${release.id}\u0000${release.createdAt}`;
+  const hit = frameworkCache.get(key);
   if (hit) return hit;
   const doc = (release.provenance['framework'] as { document?: unknown } | undefined)?.document;
   const { framework, issues } = parseFramework(doc, `release ${release.id}`);
@@ -33,7 +36,9 @@ export const releaseFramework = (release: ReleaseRecord): MakerFramework => {
       'release.framework',
       `release ${release.id} carries no valid framework: ${issues[0]?.message ?? 'missing'}`,
     );
-  frameworkCache.set(release, framework);
+  if (frameworkCache.size >= FRAMEWORK_CACHE)
+    frameworkCache.delete(frameworkCache.keys().next().value as string);
+  frameworkCache.set(key, framework);
   return framework;
 };
 
