@@ -75,9 +75,9 @@ const openSqlite = async (path: string): Promise<Store> => {
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  // 64 MB of page cache (default 16 MB): the spaces indexes of a 100k registry stay in memory,
-  // which halves bulk-insert time in measurements here.
-  raw.pragma('cache_size = -65536');
+  // 32 MB of page cache (default 16 MB): the spaces indexes of a 100k registry stay in memory.
+  // More did not speed up a 100k bulk insert (measured 16/32/64 MB) and would only grow a server.
+  raw.pragma('cache_size = -32768');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 
   const state = new StoreState('sqlite');
