@@ -1,5 +1,9 @@
 // The index API through app.inject(): a Fastify instance with the index plugin and the app's error
 // handler, over a seeded SQLite registry with a published release.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameworkOf } from '../src/engine/framework.js';
@@ -9,6 +13,7 @@ import { indexRoutes } from '../src/server/routes/index-api.js';
 import { installErrorHandler } from '../src/server/errors.js';
 import { JobRunner } from '../src/services/maker-index/job-runner.js';
 import { createRelease } from '../src/services/maker-index/release.js';
+import { runIndexFiles } from '../src/services/index-run.js';
 import type { SensitivityRunner } from '../src/services/maker-index/uncertainty.js';
 import { seedRegistry, syntheticRegistry, tempStore, type TempStore } from './maker-index-fixtures.js';
 
@@ -93,6 +98,65 @@ describe('frameworks and releases', () => {
     );
     expect(one.body.provenance.framework.id).toBe('makeratlas-maker-index');
     expect((await get('/api/v1/index/releases/mi-nope')).status).toBe(404);
+  });
+});
+
+describe('recomputing a release from its downloadable inputs', () => {
+  for (const [level, year] of [
+    ['space', 2020],
+    ['province', 2018],
+  ] as const) {
+    it(`reproduces every ${level} score of ${year} with \`makeratlas index run\``, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'makeratlas-recompute-'));
+      try {
+        for (const file of ['idata.csv', 'imeta.csv', 'pipeline.json']) {
+          const res = await app.inject({
+            url: `/api/v1/index/releases/${releaseId}/${file}?level=${level}&year=${year}`,
+          });
+          expect(res.statusCode).toBe(200);
+          await writeFile(join(dir, file), res.body);
+        }
+        const report = await runIndexFiles({
+          idata: join(dir, 'idata.csv'),
+          imeta: join(dir, 'imeta.csv'),
+          pipeline: join(dir, 'pipeline.json'),
+          outDir: join(dir, 'out'),
+          engineVersion: 'test',
+        });
+        expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+        const rows = parse(await readFile(join(dir, 'out', 'results.csv'), 'utf8'), {
+          columns: true,
+        }) as Record<string, string>[];
+        const published =
+          level === 'space'
+            ? (await getJson<SpaceList>(`/api/v1/index/spaces?year=${year}&limit=100000`)).body.items.map(
+                (i) => ({
+                  id: i.id,
+                  score: i.score,
+                  rank: i.rank,
+                }),
+              )
+            : (
+                await getJson<{ items: { code: string; score: number | null; rank: number | null }[] }>(
+                  `/api/v1/index/regions?level=${level}&year=${year}`,
+                )
+              ).body.items.map((i) => ({ id: i.code, score: i.score, rank: i.rank }));
+        const ranked = published.filter((p) => p.rank !== null);
+        expect(rows).toHaveLength(ranked.length);
+        const byId = new Map(rows.map((r) => [r['uCode'], r]));
+        for (const p of ranked) {
+          expect(Number(byId.get(p.id)?.['Index'])).toBe(p.score);
+          expect(Number(byId.get(p.id)?.['Rank'])).toBe(p.rank);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('refuses a release or year it does not have', async () => {
+    expect((await get('/api/v1/index/releases/mi-nope/idata.csv')).status).toBe(404);
+    expect((await get(`/api/v1/index/releases/${releaseId}/idata.csv?year=2001`)).status).toBe(404);
   });
 });
 

@@ -16,6 +16,9 @@ import {
   regionScores,
   releasesView,
   releaseSummary,
+  releaseTables,
+  resolveRelease,
+  resolveYear,
   spaceScores,
   startReleaseJob,
   startUncertaintyJob,
@@ -137,6 +140,40 @@ export const indexRoutes =
         if (!r) throw notFound('index release', req.params.id);
         return { ...(await releaseSummary(store, r)), provenance: r.provenance };
       },
+    );
+
+    app.get(
+      '/index/releases/:id/:file',
+      {
+        schema: {
+          summary: 'A release’s inputs as COINr tables (iData, iMeta) and its pipeline spec',
+          description:
+            'Recompute any published number: `makeratlas index run --idata idata.csv --imeta imeta.csv --pipeline pipeline.json --out DIR`.',
+          tags: ['index'],
+          params: Type.Object({
+            id: IdParams.properties.id,
+            file: Type.Enum(['idata.csv', 'imeta.csv', 'pipeline.json'] as const),
+          }),
+          querystring: Type.Object({ level: Type.Optional(IndexLevelSchema), year: Type.Optional(Year) }),
+          response: {
+            200: Type.Unknown({ description: 'CSV text, or the pipeline spec (JSON)' }),
+            404: ErrorBody,
+          },
+        },
+      },
+      async (req, reply) =>
+        guard(async () => {
+          const release = await resolveRelease(store, req.params.id);
+          const level = req.query.level ?? 'space';
+          const year = resolveYear(release, level, req.query.year);
+          const tables = await releaseTables(store, release, level, year);
+          const { file } = req.params;
+          if (file === 'pipeline.json') return tables.pipeline;
+          reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${release.id}-${level}-${year}-${file}"`);
+          return file === 'idata.csv' ? tables.idata : tables.imeta;
+        }),
     );
 
     app.post(

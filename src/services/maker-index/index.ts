@@ -18,6 +18,7 @@ export { explainUnit, assertAdditive } from './explain.js';
 export {
   IndexQueryError,
   resolveRelease,
+  resolveYear,
   releasesView,
   releaseSummary,
   spaceScores,
@@ -39,3 +40,5 @@ export {
 export type { ReleaseJobOptions } from './jobs.js';
 export { seedSyntheticReports } from './seed-reports.js';
 export type { SeedReportsOptions, SeedReportsOutcome } from './seed-reports.js';
+export { releaseTables } from './release-tables.js';
+export type { ReleaseTables } from './release-tables.js';
