@@ -21,6 +21,9 @@ export const createMiniMap = (
   map.once('load', () => {
     // The first size change is ignored by maplibre; the layout may have moved since construction.
     map.resize();
+    // No choropleth here: plain land with visible province borders for orientation.
+    map.setPaintProperty('provinces-fill', 'fill-color', '#f3f2ee');
+    map.setPaintProperty('provinces-line', 'line-color', '#9aa6b2');
     map.addSource('pin', { type: 'geojson', data: { type: 'Point', coordinates: at } });
     map.addLayer({
       id: 'pin',

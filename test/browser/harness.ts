@@ -1,0 +1,158 @@
+// A real MakerAtlas server for browser tests and the web benchmark: the built web app, a temporary
+// SQLite registry with the study's spaces, a synthetic sample, their annual reports and cohorts and
+// an index release (with its uncertainty analysis), listening on a free port; and headless Chromium
+// with the flags that let WebGL render here (docs: ENGINEERING.md).
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import type { Space } from '../../src/domain/space.js';
+import { buildApp, type App } from '../../src/server/app.js';
+import { configFromEnv } from '../../src/server/config.js';
+import { placeNames } from '../../src/server/place-names.js';
+import { indexRoutes } from '../../src/server/routes/index-api.js';
+import { createRelease, runUncertainty, seedSyntheticReports } from '../../src/services/maker-index/index.js';
+import { seedDemo } from '../../src/services/seed-demo.js';
+import { openDatabase, type Store } from '../../src/store/database.js';
+import { migrate } from '../../src/store/migrate.js';
+import { insertSpaces } from '../../src/store/spaces-repo.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_DIST = join(REPO, 'web', 'dist');
+export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** The flags that render WebGL (SwiftShader) in headless Chromium on this kind of machine. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const newest = (path: string): number => {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let m = 0;
+  for (const name of readdirSync(path))
+    if (name !== 'dist' && name !== 'node_modules') m = Math.max(m, newest(join(path, name)));
+  return m;
+};
+
+/** Builds web/dist with Vite when it is missing or older than its sources (the app, domain, engine, config). */
+export const ensureWebBuild = async (): Promise<'built' | 'fresh'> => {
+  const index = join(WEB_DIST, 'index.html');
+  const sources = Math.max(
+    newest(join(REPO, 'web')),
+    newest(join(REPO, 'src', 'domain')),
+    newest(join(REPO, 'src', 'engine')),
+    newest(join(REPO, 'vite.config.ts')),
+    newest(join(REPO, 'data', 'boundaries')),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return 'fresh';
+  const { build } = await import('vite');
+  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn' });
+  return 'built';
+};
+
+export interface WebServer {
+  url: string;
+  app: App;
+  store: Store;
+  release: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  /** Size of the synthetic sample (default 1,500: enough for every page, quick to seed). */
+  synthetic?: number;
+  /** Extra spaces stored before the release (e.g. hostile names). */
+  extraSpaces?: Space[];
+  /** Compute the index release (default true) and its uncertainty analysis (default true). */
+  release?: boolean;
+  uncertainty?: boolean;
+  /** Optional raster tile URL for the map. */
+  tileUrl?: string;
+}
+
+export const startWebServer = async (opts: WebServerOptions = {}): Promise<WebServer> => {
+  const dir = mkdtempSync(join(tmpdir(), 'makeratlas-web-'));
+  const config = configFromEnv(
+    {},
+    { databaseUrl: join(dir, 'web.db'), port: 0, ...(opts.tileUrl && { tileUrl: opts.tileUrl }) },
+  );
+  const store = await openDatabase(config.databaseUrl);
+  await migrate(store);
+  await seedDemo(store, {
+    synthetic: opts.synthetic ?? 1500,
+    seed: 1,
+    now: new Date('2026-01-15T08:00:00Z'),
+  });
+  if (opts.extraSpaces?.length) await insertSpaces(store.db, opts.extraSpaces);
+  let release: string | undefined;
+  if (opts.release !== false) {
+    await seedSyntheticReports(store, { seed: 1, now: new Date('2026-01-15T08:00:00Z') });
+    release = (
+      await createRelease(store, { engineVersion: 'test', now: () => new Date('2026-01-15T09:00:00Z') })
+    ).release.id;
+    if (opts.uncertainty !== false) await runUncertainty(store, { release, threads: 1 });
+  }
+  const app = await buildApp({ store, config, version: 'test', regions: placeNames() });
+  // The index API joins the app in src/server/app.ts; until it does, the harness adds it.
+  if (!app.hasRoute({ method: 'GET', url: '/api/v1/index/releases' })) {
+    await app.register(indexRoutes({ store, version: 'test', uncertaintyAfterRelease: false }), {
+      prefix: '/api/v1',
+    });
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    store,
+    release,
+    async close() {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+/** A fresh browser profile (persistent context, as ENGINEERING.md prescribes) in a temporary folder. */
+export const launchBrowser = async (
+  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> => {
+  const profile = mkdtempSync(join(tmpdir(), 'makeratlas-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    locale: opts.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+export const screenshotPath = (name: string): string => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+};

@@ -1,0 +1,63 @@
+// One range slider per pillar. Weights are relative: the share each gets of their total is shown
+// beside it, since that share is what the weighted mean uses.
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format.js';
+
+export const WeightSliders = ({
+  codes,
+  names,
+  weights,
+  shares,
+  custom,
+  onChange,
+  onReset,
+}: {
+  codes: readonly string[];
+  names: readonly string[];
+  weights: readonly number[];
+  shares: readonly number[];
+  custom: boolean;
+  onChange: (w: number[]) => void;
+  onReset: () => void;
+}) => {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <section className="card weights" aria-labelledby="weights-h">
+      <h2 id="weights-h">{t('rankings.weights')}</h2>
+      <p className="hint">{t('rankings.weightsHint')}</p>
+      {codes.map((c, k) => {
+        const id = `weight-${c}`;
+        const v = Math.round((weights[k] ?? 0) * 100);
+        return (
+          <div key={c} className="weight">
+            <label htmlFor={id}>
+              <span>{names[k] ?? c}</span>
+              <output htmlFor={id} className="weight-share">
+                {fmt.pct(shares[k] ?? 0, 0)}
+              </output>
+            </label>
+            <input
+              id={id}
+              type="range"
+              min={0}
+              max={100}
+              step={1}
+              value={v}
+              data-pillar={c}
+              aria-valuetext={t('rankings.weightValue', { v, share: fmt.pct(shares[k] ?? 0, 0) })}
+              onChange={(e) => {
+                const next = [...weights];
+                next[k] = Number(e.target.value) / 100;
+                onChange(next);
+              }}
+            />
+          </div>
+        );
+      })}
+      <button type="button" className="btn btn-secondary btn-small" onClick={onReset} disabled={!custom}>
+        {t('rankings.resetWeights')}
+      </button>
+    </section>
+  );
+};
