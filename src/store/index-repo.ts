@@ -1,6 +1,7 @@
-// Maker-index releases: the release record, its units (one per level, year and unit), every score
-// and rank, and the rank intervals of uncertainty analyses. A release is written in one transaction
-// and never changed afterwards, so readers may page it by offset and memoise what they read.
+// Maker-index releases: the release record, its units (one per level, year and unit), and every
+// score and rank. A release is written in one transaction and never changed afterwards, so readers
+// may page it by offset and memoise what they read. Rank intervals: index-intervals-repo.ts; the
+// registry fields the index reads: index-inputs-repo.ts.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { insertMany, inTransaction, isUniqueViolation } from './bulk-insert.js';
 import { withIndexTables, type IndexLevelName, type IndexUnitsTable } from './index-tables.js';
@@ -91,7 +92,7 @@ const UNIT_COLUMNS = [
 const SCORE_COLUMNS = ['release_id', 'level', 'unit_id', 'year', 'i_code', 'score', 'rank', 'raw'] as const;
 
 /** NaN cannot be stored as a number in either database: it is a missing value. */
-const num = (v: number | null): number | null => (v === null || Number.isNaN(v) ? null : v);
+export const storedNumber = (v: number | null): number | null => (v === null || Number.isNaN(v) ? null : v);
 
 /** Rows of a release, written part by part so that they need not all be in memory at once. */
 export interface ReleasePart {
@@ -144,10 +145,10 @@ export const insertRelease = async (
           u.name,
           u.regionCode,
           u.group,
-          num(u.score),
-          num(u.rank),
-          num(u.rankPrev),
-          num(u.rankChange),
+          storedNumber(u.score),
+          storedNumber(u.rank),
+          storedNumber(u.rankPrev),
+          storedNumber(u.rankChange),
         ]),
       );
       await insertMany(
@@ -160,9 +161,9 @@ export const insertRelease = async (
           s.unitId,
           s.year,
           s.code,
-          num(s.score),
-          num(s.rank),
-          num(s.raw),
+          storedNumber(s.score),
+          storedNumber(s.rank),
+          storedNumber(s.raw),
         ]),
       );
     }
@@ -350,172 +351,4 @@ export const listAllUnits = async (
     .orderBy('unit_id')
     .execute();
   return rows.map(unitFromRow);
-};
-
-export interface RankInterval {
-  unitId: string;
-  nominal: number | null;
-  mean: number | null;
-  median: number | null;
-  q5: number | null;
-  q95: number | null;
-}
-
-export interface UncertaintyRun {
-  releaseId: string;
-  level: IndexLevelName;
-  year: number;
-  createdAt: string;
-  provenance: Record<string, unknown>;
-}
-
-/** Stores the rank intervals of one uncertainty analysis, replacing an earlier one for the same key. */
-export const saveRankIntervals = async (
-  db: Db,
-  run: UncertaintyRun,
-  rows: readonly RankInterval[],
-): Promise<void> => {
-  await inTransaction(db, async (trx) => {
-    const idb = withIndexTables(trx);
-    await idb
-      .deleteFrom('index_rank_intervals')
-      .where('release_id', '=', run.releaseId)
-      .where('level', '=', run.level)
-      .where('year', '=', run.year)
-      .execute();
-    await idb
-      .deleteFrom('index_uncertainty_runs')
-      .where('release_id', '=', run.releaseId)
-      .where('level', '=', run.level)
-      .where('year', '=', run.year)
-      .execute();
-    await idb
-      .insertInto('index_uncertainty_runs')
-      .values({
-        release_id: run.releaseId,
-        level: run.level,
-        year: run.year,
-        created_at: run.createdAt,
-        provenance: JSON.stringify(run.provenance),
-      })
-      .execute();
-    await insertMany(
-      trx,
-      'index_rank_intervals',
-      ['release_id', 'level', 'year', 'unit_id', 'nominal', 'mean', 'median', 'q5', 'q95'],
-      rows.map((r) => [
-        run.releaseId,
-        run.level,
-        run.year,
-        r.unitId,
-        num(r.nominal),
-        num(r.mean),
-        num(r.median),
-        num(r.q5),
-        num(r.q95),
-      ]),
-    );
-  });
-};
-
-/** The stored uncertainty analysis of a release, level and year, if any. */
-export const getRankIntervals = async (
-  db: Db,
-  releaseId: string,
-  level: IndexLevelName,
-  year: number,
-): Promise<{ run: UncertaintyRun; intervals: RankInterval[] } | undefined> => {
-  const idb = withIndexTables(db);
-  const run = await idb
-    .selectFrom('index_uncertainty_runs')
-    .selectAll()
-    .where('release_id', '=', releaseId)
-    .where('level', '=', level)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  if (!run) return undefined;
-  const rows = await idb
-    .selectFrom('index_rank_intervals')
-    .selectAll()
-    .where('release_id', '=', releaseId)
-    .where('level', '=', level)
-    .where('year', '=', year)
-    .orderBy('unit_id')
-    .execute();
-  return {
-    run: { releaseId, level, year, createdAt: run.created_at, provenance: run.provenance },
-    intervals: rows.map((r) => ({
-      unitId: r.unit_id,
-      nominal: r.nominal,
-      mean: r.mean,
-      median: r.median,
-      q5: r.q5,
-      q95: r.q95,
-    })),
-  };
-};
-
-/** The registry fields the index reads (profile indicators, region counts, names). */
-export interface SpaceFacts {
-  id: string;
-  nameZh: string | null;
-  nameEn: string | null;
-  type: string;
-  status: string;
-  countryCode: string;
-  regionCode: string | null;
-  foundedOn: string | null;
-  closedOn: string | null;
-  certification: string;
-  certificationGrade: string | null;
-  equipment: string[];
-  services: string[];
-  membershipPlans: { amount: number; currency: string; interval: string }[];
-  openingHours: string | null;
-}
-
-/** Every space's index-relevant fields, by id. */
-export const listSpaceFacts = async (db: Db): Promise<SpaceFacts[]> => {
-  const rows = await db
-    .selectFrom('spaces')
-    .select([
-      'id',
-      'name_zh',
-      'name_en',
-      'type',
-      'status',
-      'country_code',
-      'region_code',
-      'founded_on',
-      'closed_on',
-      'certification',
-      'certification_grade',
-      'equipment',
-      'services',
-      'membership_plans',
-      'opening_hours',
-    ])
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    nameZh: r.name_zh,
-    nameEn: r.name_en,
-    type: r.type,
-    status: r.status,
-    countryCode: r.country_code,
-    regionCode: r.region_code,
-    foundedOn: r.founded_on,
-    closedOn: r.closed_on,
-    certification: r.certification,
-    certificationGrade: r.certification_grade,
-    equipment: r.equipment,
-    services: r.services,
-    membershipPlans: r.membership_plans.map((p) => ({
-      amount: p.amount,
-      currency: p.currency,
-      interval: p.interval,
-    })),
-    openingHours: r.opening_hours,
-  }));
 };

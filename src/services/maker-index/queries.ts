@@ -1,8 +1,8 @@
 // Reading releases for the API: release lists, space and region rankings of a year, the compact
 // matrix the web app re-aggregates for what-if weights, and stored rank intervals.
 import type { Store } from '../../store/database.js';
+import { getRankIntervals } from '../../store/index-intervals-repo.js';
 import {
-  getRankIntervals,
   getRelease,
   latestRelease,
   listReleases,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../../domain/annual-report.js';
 import { indexRegions, type RegionRow } from '../../domain/regions.js';
-import type { SpaceFacts } from '../../store/index-repo.js';
+import type { SpaceFacts } from '../../store/index-inputs-repo.js';
 import { loadFramework } from './framework.js';
 import { activeAt, regionUnitOf, regionYearTable, type RegionInputs } from './region-indicators.js';
 

@@ -3,7 +3,7 @@
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { RegionIndex } from '../../domain/regions.js';
 import { medianNA } from '../../engine/pipeline/numeric.js';
-import type { SpaceFacts } from '../../store/index-repo.js';
+import type { SpaceFacts } from '../../store/index-inputs-repo.js';
 import { dayOf, yearEndDay } from './cohort-stats.js';
 import type { MakerFramework, RegionFormula, RegionFormulaParams, RegionLevel } from './framework-schema.js';
 import type { IndicatorTable } from './run-year.js';

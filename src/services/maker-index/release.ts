@@ -4,13 +4,8 @@
 // unchanged registry returns the release already published.
 import { createHash, type Hash } from 'node:crypto';
 import type { Store } from '../../store/database.js';
-import {
-  getRelease,
-  insertRelease,
-  latestRelease,
-  listSpaceFacts,
-  type ReleaseRecord,
-} from '../../store/index-repo.js';
+import { listSpaceFacts } from '../../store/index-inputs-repo.js';
+import { getRelease, insertRelease, latestRelease, type ReleaseRecord } from '../../store/index-repo.js';
 import { listCohortFirms, listReports } from '../../store/reports-repo.js';
 import {
   computeRelease,

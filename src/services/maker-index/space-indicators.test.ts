@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { CohortFirm } from '../../domain/cohort.js';
-import type { SpaceFacts } from '../../store/index-repo.js';
+import type { SpaceFacts } from '../../store/index-inputs-repo.js';
 import { loadFramework } from './framework.js';
 import type { SpaceIndicator } from './framework-schema.js';
 import { spaceIndicatorValue, spaceYearTable, weeklyHours, type SpaceContext } from './space-indicators.js';

@@ -3,7 +3,7 @@
 import OpeningHours from 'opening_hours';
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { CohortFirm } from '../../domain/cohort.js';
-import type { SpaceFacts } from '../../store/index-repo.js';
+import type { SpaceFacts } from '../../store/index-inputs-repo.js';
 import {
   cohortSurvival,
   dayOf,
