@@ -13,6 +13,8 @@ import { mapRoutes } from './routes/map.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { spaceDetailRoutes } from './routes/space-details.js';
 import { webRoutes } from './routes/web.js';
+import { indexRoutes } from './routes/index-api.js';
+import type { JobRunner } from '../services/maker-index/index.js';
 
 /** Names of places, for responses that echo a region or country. */
 export interface PlaceNames {
@@ -25,6 +27,8 @@ export interface AppDeps {
   config: Config;
   version: string;
   regions: PlaceNames;
+  /** Background jobs (index releases, uncertainty analysis); one is made when not given. */
+  jobs?: JobRunner;
 }
 
 export type App = FastifyInstance;
@@ -73,6 +77,10 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(mapRoutes(deps), { prefix: '/api/v1' });
   await app.register(clientConfigRoutes(deps), { prefix: '/api/v1' });
   await app.register(spaceDetailRoutes(deps), { prefix: '/api/v1' });
+  await app.register(
+    indexRoutes({ store: deps.store, version: deps.version, ...(deps.jobs && { jobs: deps.jobs }) }),
+    { prefix: '/api/v1' },
+  );
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Last: the web app answers every GET no other route claims.
   await app.register(webRoutes());

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { formatIssue } from '../../domain/issue.js';
 import { runIndexFiles } from '../../services/index-run.js';
 import { runSensitivityFiles } from '../../services/sensitivity/index.js';
+import { createRelease } from '../../services/maker-index/index.js';
+import { loadConfig, openStore } from '../context.js';
 import { progressBar } from '../progress.js';
 import { output, packageVersion } from '../context.js';
 
@@ -109,5 +111,39 @@ export const registerIndex = (program: Command): void => {
             : [...report.issues.map(formatIssue), 'analysis failed; nothing was written'].join('\n'),
       );
       if (!report.ok) process.exitCode = 1;
+    });
+
+  index
+    .command('release')
+    .description(
+      'recompute the 创客指数 from the registry and store it as a versioned release (same data → same release)',
+    )
+    .option('--years <list>', 'comma-separated years (default: every year with annual reports)')
+    .option('--json', 'machine-readable report')
+    .action(async (opts: { years?: string; json?: boolean }, cmd: Command) => {
+      const years = opts.years?.split(',').map((y) => {
+        const n = Number(y);
+        if (!Number.isInteger(n) || n < 1980 || n > 2100) throw new Error(`--years: "${y}" is not a year`);
+        return n;
+      });
+      const store = await openStore(loadConfig(cmd));
+      const bar = progressBar('release', { quiet: !!opts.json });
+      try {
+        const { release, created } = await createRelease(store, {
+          engineVersion: packageVersion(),
+          ...(years && { years }),
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+        output(
+          !!opts.json,
+          { created, release },
+          () =>
+            `${created ? 'created' : 'unchanged data: kept'} release ${release.id} (framework ${release.frameworkId} ${release.frameworkVersion}, data ${release.dataHash.slice(0, 12)}…)`,
+        );
+      } finally {
+        bar.stop();
+        await store.close();
+      }
     });
 };

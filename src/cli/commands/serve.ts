@@ -2,6 +2,11 @@ import type { Command } from 'commander';
 import { serve } from '../../server/server.js';
 import { placeNames } from '../../server/place-names.js';
 import { seedIfEmpty } from '../../services/seed-demo.js';
+import {
+  ensureReleaseInBackground,
+  JobRunner,
+  seedSyntheticReports,
+} from '../../services/maker-index/index.js';
 import { loadConfig, openStore, packageVersion } from '../context.js';
 import { progressBar } from '../progress.js';
 
@@ -34,6 +39,17 @@ export const registerServe = (program: Command): void => {
         if (seeded)
           console.error(`seeded ${seeded.study} study spaces and ${seeded.synthetic} synthetic spaces`);
       }
-      await serve({ store, config, version: packageVersion(), regions: placeNames() });
+      const version = packageVersion();
+      const jobs = new JobRunner(store.db);
+      // Jobs left running by a stopped process are marked failed (one server per database on SQLite).
+      if (store.dialect === 'sqlite') await jobs.recoverStale();
+      if (opts.seedIfEmpty) {
+        // The demo's synthetic spaces get their annual reports and cohorts, and the index a first release,
+        // computed in the background so the server answers at once.
+        await seedSyntheticReports(store);
+        const { job } = await ensureReleaseInBackground(store, jobs, { engineVersion: version });
+        if (job) console.error(`computing the first index release in the background (job ${job.id})`);
+      }
+      await serve({ store, config, version, regions: placeNames(), jobs });
     });
 };
