@@ -20,6 +20,14 @@ import { openDatabase, type Store } from '../../src/store/database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { insertSpaces } from '../../src/store/spaces-repo.js';
 
+/** What the web app exposes on window for tests and the benchmark (see web/src/features). */
+declare global {
+  interface Window {
+    makeratlasMap?: import('maplibre-gl').Map;
+    makeratlasRerank?: { ms: number; units: number };
+  }
+}
+
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_DIST = join(REPO, 'web', 'dist');
 export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');

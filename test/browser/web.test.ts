@@ -43,13 +43,6 @@ const hostileSpace = (): Space =>
     { id: 'test-hostile', at: '2026-01-15T08:00:00Z', source: 'test', actor: 'test' },
   );
 
-declare global {
-  interface Window {
-    makeratlasMap?: import('maplibre-gl').Map;
-    makeratlasRerank?: { ms: number; units: number };
-  }
-}
-
 /** Playwright's own assertions come with its test runner; with vitest we wait and poll ourselves. */
 const visible = (l: Locator, timeout = 15_000) => l.waitFor({ state: 'visible', timeout });
 const textOf = async (l: Locator) => ((await l.textContent()) ?? '').trim();

@@ -11,7 +11,7 @@ import { feature } from 'topojson-client';
 import type { Plugin } from 'vite';
 
 /** Steradians (1e-6 sr ≈ 40 km²): coarse for the world, a quiet background at country zoom. */
-const WORLD_MIN_AREA = 5e-6;
+const WORLD_MIN_AREA = 1e-5;
 
 const round = (digits: number) => (key: string, value: unknown) => {
   if (typeof value === 'number' && key !== 'population') {

@@ -9,7 +9,6 @@ export type { Space, MapPoints };
 export interface ClientConfig {
   version: string;
   tileUrl: string | null;
-  pointLimit: number;
 }
 
 export interface SpaceList {

@@ -35,8 +35,6 @@ export interface ControllerOptions {
   tileUrl: string | null;
   attribution: string;
   view: MapView | undefined;
-  /** 'client': the page sends every kept point; 'server': the page sends server clusters per viewport. */
-  mode: 'client' | 'server';
   ariaLabel: string;
   onPoint(index: number | string, at: [number, number]): void;
   onProvince(code: string, at: [number, number]): void;
@@ -126,29 +124,39 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.map.touchZoomRotate.disableRotation();
-    this.ready = new Promise((resolve) =>
-      this.map.once('load', () => {
-        // maplibre ignores the first size change it observes; layout may have resized the container
-        // since construction, so measure again, then fit China to the real size.
-        this.map.resize();
-        if (!v) {
-          this.quiet = true;
-          this.map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });
-          this.quiet = false;
-        }
-        resolve();
-      }),
-    );
-    void this.ready.then(() => this.addSpaceLayers());
+    const size0 = [opts.container.clientWidth, opts.container.clientHeight];
+    // Ready once the style is parsed: the spaces can be added while the boundaries still load, so
+    // the two downloads and their processing overlap instead of following each other.
+    this.ready = new Promise((resolve) => {
+      const go = () => resolve();
+      if (this.map.isStyleLoaded()) go();
+      else this.map.once('style.load', go);
+    });
+    this.map.once('load', () => {
+      // maplibre ignores the first size change it observes: if layout resized the container since
+      // construction, measure again and fit China to the real size.
+      if (opts.container.clientWidth === size0[0] && opts.container.clientHeight === size0[1]) return;
+      this.map.resize();
+      if (!v) {
+        this.quiet = true;
+        this.map.fitBounds(CHINA_BOUNDS, { padding: 12, duration: 0 });
+        this.quiet = false;
+      }
+    });
     this.wireEvents();
   }
 
-  private addSpaceLayers(): void {
+  /**
+   * Adds the spaces' source and layers once the page knows who clusters: 'client' (every kept point
+   * is sent, maplibre clusters in its worker) or 'server' (the page sends a viewport's clusters).
+   */
+  addSpaceLayers(mode: 'client' | 'server'): void {
     const { map } = this;
+    if (map.getSource('spaces')) return;
     const empty: PointCollection = { type: 'FeatureCollection', features: [] };
     map.addSource(
       'spaces',
-      this.opts.mode === 'client'
+      mode === 'client'
         ? { type: 'geojson', data: empty, cluster: true, clusterRadius: 42, clusterMaxZoom: 11 }
         : { type: 'geojson', data: empty },
     );

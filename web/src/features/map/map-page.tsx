@@ -11,6 +11,7 @@ import { api } from '../../api/client.js';
 import { regionIndexScores } from '../../api/index-api.js';
 import type { ClustersResponse, MapPoints } from '../../api/types.js';
 import { PROVINCES, provinceName } from '../../data/provinces.js';
+import { POINT_LIMIT } from '../../data/use-points.js';
 import { useFormat } from '../../ui/format.js';
 import { usePageTitle } from '../../ui/page-title.js';
 import { ErrorBox, Loading } from '../../ui/status.js';
@@ -23,6 +24,14 @@ import { MapPanel } from './map-panel.js';
 import { FIRST_YEAR, formatView, parseMapState } from './map-state.js';
 import { inBounds, pointFeatures } from './point-features.js';
 import { buildPopup, setPopupLines } from './popup.js';
+
+/**
+ * The map library (~300 kB gzipped) starts loading as soon as this page's code runs, in parallel
+ * with the points and the configuration, instead of after them.
+ */
+let controllerModule: Promise<typeof import('./map-controller.js')> | undefined;
+const loadController = () => (controllerModule ??= import('./map-controller.js'));
+void loadController().catch(() => (controllerModule = undefined));
 
 declare global {
   interface Window {
@@ -41,9 +50,10 @@ export const MapPage = () => {
   const [params, update] = useUrlState();
   const state = useMemo(() => parseMapState(params), [params]);
 
+  // The points, the configuration and the map library load in parallel (see loadController).
   const config = useApi('config', api.config);
-  const limit = config.data ? (state.clusters === 'server' ? 0 : config.data.pointLimit) : undefined;
-  const loaded = useApi(limit === undefined ? null : `points:${limit}`, (s) => api.mapPoints(limit ?? 0, s));
+  const limit = state.clusters === 'server' ? 0 : POINT_LIMIT;
+  const loaded = useApi(`points:${limit}`, (s) => api.mapPoints(limit, s));
   const points: MapPoints | null | undefined = loaded.data?.points;
   const mode = loaded.data ? (points ? 'client' : 'server') : undefined;
   const latest = loaded.data?.latestYear ?? new Date().getFullYear();
@@ -87,12 +97,13 @@ export const MapPage = () => {
   live.current = { points, values, fmt, t, metric: state.metric, navigate, update };
 
   const initialView = useRef(state.view);
+  // The map is built as soon as the configuration is known; the spaces join once they arrive.
   useEffect(() => {
-    if (!mode || !config.data || !container.current) return;
+    if (!config.data || !container.current) return;
     let c: MapController | undefined;
     let cancelled = false;
     const el = container.current;
-    import('./map-controller.js')
+    loadController()
       .then(({ MapController: Ctl }) => {
         if (cancelled) return;
         c = new Ctl({
@@ -100,7 +111,6 @@ export const MapPage = () => {
           tileUrl: config.data?.tileUrl ?? null,
           attribution: live.current.t('map.attribution'),
           view: initialView.current,
-          mode,
           ariaLabel: live.current.t('map.canvasLabel'),
           onPoint: (ref, at) => openSpacePopup(ref, at),
           onProvince: (code, at) => openProvincePopup(code, at),
@@ -112,10 +122,12 @@ export const MapPage = () => {
           onHover: (code, p) => setHover(code && p ? { code, x: p.x, y: p.y } : null),
         });
         window.makeratlasMap = c.map;
+        performance.mark('makeratlas:map-created');
         const b = c.map.getBounds();
         setBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
         setZoom(c.map.getZoom());
         return c.ready.then(() => {
+          performance.mark('makeratlas:style-loaded');
           if (!cancelled) setCtl(c);
         });
       })
@@ -126,7 +138,7 @@ export const MapPage = () => {
       c?.destroy();
       if (window.makeratlasMap === c?.map) delete window.makeratlasMap;
     };
-  }, [mode, config.data]);
+  }, [config.data]);
 
   const openSpacePopup = (ref: number | string, at: [number, number]) => {
     const { points: p, fmt: f, t: tr, navigate: nav } = live.current;
@@ -221,24 +233,31 @@ export const MapPage = () => {
   const ctlRef = useRef<MapController | undefined>(undefined);
   ctlRef.current = ctl;
 
-  // Client mode: draw the kept points.
+  // Client mode: draw the kept points. Adding the layers and the data in one step saves a frame
+  // (software WebGL frames are slow) between "the map is ready" and "the points are on it".
+  const drawnKept = useRef<readonly number[] | undefined>(undefined);
+  const drawToken = useRef(0);
   useEffect(() => {
-    if (!ctl || !points) return;
+    if (!ctl || !mode) return;
+    ctl.addSpaceLayers(mode);
+    if (mode !== 'client' || !points || drawnKept.current === kept) return;
+    drawnKept.current = kept;
+    performance.mark('makeratlas:points-set');
     ctl.setSpaces(pointFeatures(points, kept));
-    const done = () => {
+    // Only the latest drawing counts as done (an older one may settle after a newer started).
+    const token = ++drawToken.current;
+    ctl.map.once('idle', () => {
+      if (drawToken.current !== token) return;
       setDrawn(true);
       performance.mark('makeratlas:points-drawn');
-    };
-    ctl.map.once('idle', done);
-    return () => {
-      ctl.map.off('idle', done);
-    };
-  }, [ctl, points, kept]);
+    });
+  }, [ctl, mode, points, kept]);
 
   // Server mode: ask for the viewport's clusters whenever the view or the filter changes.
   const bboxKey = bounds?.map((v) => v.toFixed(2)).join(',');
   useEffect(() => {
     if (!ctl || mode !== 'server' || !bounds) return;
+    ctl.addSpaceLayers(mode);
     const ac = new AbortController();
     const timer = setTimeout(() => {
       api.clusters(bounds, Math.round(zoom), filter, ac.signal).then(
