@@ -125,7 +125,7 @@ export class GeoIndex implements GeoLookup {
     const files: GeoDataFiles = { ...DEFAULT_FILES, ...options.files };
     const path = (rel: string): string => resolve(dir, rel);
     this.toleranceM = options.toleranceM ?? DEFAULT_BORDER_TOLERANCE_M;
-    this.regions = indexRegions(checked(RegionTable, readJson(path(files.regions)), path(files.regions)));
+    this.regions = loadRegionIndex(path(files.regions));
     this.provinceFacts = checked(
       ProvinceFacts,
       readJson(path(files.provinceFacts)),
@@ -217,6 +217,21 @@ export class GeoIndex implements GeoLookup {
     return this.provinces.has(province) ? { index: this.provinces, code: province } : undefined;
   }
 }
+
+const regionCache = new Map<string, RegionIndex>();
+
+/**
+ * Just the region table (codes, names, hierarchy), without the boundaries: what a server needs to name
+ * places costs a few megabytes, the outlines about ninety.
+ */
+export const loadRegionIndex = (file: string = resolve(defaultDataDir(), DEFAULT_FILES.regions)): RegionIndex => {
+  let index = regionCache.get(file);
+  if (!index) {
+    index = indexRegions(checked(RegionTable, readJson(file), file));
+    regionCache.set(file, index);
+  }
+  return index;
+};
 
 const cache = new Map<string, GeoIndex>();
 

@@ -1,10 +1,10 @@
 import { countryName } from '../domain/countries.js';
-import { loadGeoIndex } from '../io/geo-data.js';
+import { loadRegionIndex } from '../io/geo-data.js';
 import type { PlaceNames } from './app.js';
 
 /** Place names for API responses, from the shipped region table and the ISO country list. */
 export const placeNames = (): PlaceNames => {
-  const { regions } = loadGeoIndex();
+  const regions = loadRegionIndex();
   return {
     region: (code) => {
       const r = regions.regionByCode(code);

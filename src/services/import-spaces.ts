@@ -15,7 +15,7 @@ import { parseMapping } from '../io/mapping.js';
 import type { Store } from '../store/database.js';
 import { dedupeCandidates } from '../store/dedupe-repo.js';
 import { recordImport } from '../store/imports-repo.js';
-import { findBySourceIds, getSpace, insertSpaces, sourceKey, updateSpace } from '../store/spaces-repo.js';
+import { findBySourceIds, getSpace, insertSpaces, updateSpace } from '../store/spaces-repo.js';
 
 export interface ImportRequest {
   /** Path of the file to import. */
@@ -50,6 +50,8 @@ export interface ImportCounts {
 
 export interface ImportReport {
   file: string;
+  /** Wall time of each stage, milliseconds (parse, validate, dedupe, merge, write). */
+  timingsMs: Record<string, number>;
   format: Format;
   status: 'committed' | 'dry_run' | 'rejected';
   importId: string | null;
@@ -81,12 +83,11 @@ const bboxOf = (records: ImportedRecord[]): [number, number, number, number] | u
   return minLon === Infinity ? undefined : [minLon, minLat, maxLon, maxLat];
 };
 
-/** The records' own source plus any sources they list, so a re-import finds its earlier run. */
-const sourcesOf = (r: ImportedRecord) => {
-  const all = [r.source, ...(r.draft.sources ?? [])];
-  return all.filter(
-    (s, i) => all.findIndex((t) => sourceKey(t.source, t.sourceId) === sourceKey(s.source, s.sourceId)) === i,
-  );
+/** The record with its own source among the sources it lists, so a re-import finds its earlier run. */
+const withOwnSource = (r: ImportedRecord): ImportedRecord => {
+  const listed = r.draft.sources ?? [];
+  if (listed.some((s) => s.source === r.source.source && s.sourceId === r.source.sourceId)) return r;
+  return { ...r, draft: { ...r.draft, sources: [r.source, ...listed] } };
 };
 
 export const importFile = async (
@@ -98,6 +99,13 @@ export const importFile = async (
   const now = req.now ?? new Date();
   const at = now.toISOString();
   const actor = req.actor ?? 'cli';
+  const timingsMs: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const t = performance.now();
+    timingsMs[stage] = Math.round(t - mark);
+    mark = t;
+  };
   const counts: ImportCounts = { read: 0, created: 0, merged: 0, mergedWithinFile: 0, rejected: 0 };
   const report = (
     status: ImportReport['status'],
@@ -105,6 +113,7 @@ export const importFile = async (
     importId: string | null = null,
   ): ImportReport => ({
     file,
+    timingsMs,
     format: req.format,
     status,
     importId,
@@ -128,8 +137,9 @@ export const importFile = async (
     ...(req.encoding && { encoding: req.encoding }),
   });
   onProgress('parse', 1, 1);
+  lap('parse');
   const issues = [...parsed.issues];
-  const parsedRecords = parsed.records.map((r) => ({ ...r, draft: { ...r.draft, sources: sourcesOf(r) } }));
+  const parsedRecords = parsed.records.map(withOwnSource);
   counts.read = parsedRecords.length;
 
   // 2. Validate every record against places, codes, dates and currencies.
@@ -147,6 +157,7 @@ export const importFile = async (
     if (i % 5000 === 4999) onProgress('validate', i + 1, parsedRecords.length);
   });
   onProgress('validate', parsedRecords.length, parsedRecords.length);
+  lap('validate');
   const errors = issues.filter((x) => x.severity === 'error');
   // Rows (or JSON paths) with at least one error; the parser already left out records it could not build.
   counts.rejected = new Set(
@@ -172,6 +183,7 @@ export const importFile = async (
     existing,
   );
   onProgress('dedupe', 1, 1);
+  lap('dedupe');
 
   // Each incoming record either folds into an earlier record of the file, updates a registry space, or is new.
   const intoIncoming = new Map<number, number>();
@@ -249,6 +261,7 @@ export const importFile = async (
   if (req.dryRun) return report('dry_run', issues);
 
   const importId = randomUUID();
+  lap('merge');
   onProgress('write', 0, created.length + updated.size);
   await deps.store.db.transaction().execute(async (trx) => {
     await insertSpaces(trx, created);
@@ -266,5 +279,6 @@ export const importFile = async (
     });
   });
   onProgress('write', created.length + updated.size, created.length + updated.size);
+  lap('write');
   return report('committed', issues, importId);
 };

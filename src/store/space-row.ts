@@ -1,6 +1,7 @@
 // Space ↔ spaces row. The row adds derived columns (search text, sort key, founding year), which
 // are always recomputed here from the space, never taken from callers.
 import type { Space } from '../domain/space.js';
+import { packProvenance, unpackProvenance } from './provenance-codec.js';
 import { nameText } from './search-text.js';
 import { StoreInputError } from './store-error.js';
 import type { NewSpaceRow, SpaceRow } from './tables.js';
@@ -100,7 +101,7 @@ export const spaceToRow = (s: Space): NewSpaceRow => {
     synthetic: s.synthetic,
     profile: JSON.stringify(s.profile),
     sources: JSON.stringify(s.sources),
-    provenance: JSON.stringify(s.provenance),
+    provenance: packProvenance(s.provenance),
     created_at: canonicalInstant(s.createdAt, 'createdAt', s.id),
     updated_at: canonicalInstant(s.updatedAt, 'updatedAt', s.id),
     search_text: searchText,
@@ -144,7 +145,7 @@ export const rowToSpace = (r: SpaceReadRow): Space => ({
   synthetic: r.synthetic,
   profile: r.profile,
   sources: r.sources,
-  provenance: r.provenance,
+  provenance: unpackProvenance(r.provenance),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -41,6 +41,7 @@ export const spaceRoutes =
   ({ store, config }: AppDeps): FastifyPluginAsync =>
   async (plain) => {
     const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+    const serialised = new WeakMap<object, string>();
 
     app.get(
       '/spaces',
@@ -52,12 +53,20 @@ export const spaceRoutes =
           response: { 200: SpaceList, 400: ErrorBody },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const { sort = 'name', limit = 50, cursor, ...rest } = req.query;
         const filter = toSpaceFilter(rest);
         if (sort === 'distance' && !filter.near)
           throw new ApiError(400, 'invalid_request', 'sort=distance needs near');
-        return listSpaces(store.db, filter, { sort, limit, ...(cursor && { cursor }) });
+        const page = await listSpaces(store.db, filter, { sort, limit, ...(cursor && { cursor }) });
+        // The store hands back the same frozen page until the data changes, so its JSON is made once.
+        let body = serialised.get(page);
+        if (body === undefined) {
+          body = reply.serialize(page) as string;
+          serialised.set(page, body);
+        }
+        // A string with a JSON content type goes out as it is; the type provider only knows the object shape.
+        return reply.type('application/json; charset=utf-8').send(body as unknown as typeof page);
       },
     );
 
