@@ -17,8 +17,9 @@ import type { Dataset, Framework } from '../src/engine/types.js';
 import { entropyWeights } from '../src/engine/weights/entropy.js';
 import { originalWeights, toWeightMap } from '../src/engine/weights/weight-set.js';
 import { readCoinrFiles } from '../src/io/coinr-tables.js';
+import { sharedDataDir } from './lib.js';
 
-const SHARED = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'coinr-asem');
+const SHARED = sharedDataDir('coinr-asem');
 
 const time = (label: string, f: () => void, runs = 5): void => {
   f();

@@ -15,8 +15,9 @@ import { compilePipeline, type RunState } from '../src/engine/pipeline/index.js'
 import { createRng } from '../src/engine/random.js';
 import type { MetaRow } from '../src/engine/types.js';
 import { readCoinrFiles } from '../src/io/coinr-tables.js';
+import { sharedDataDir } from './lib.js';
 
-const SHARED = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'coinr-asem');
+const SHARED = sharedDataDir('coinr-asem');
 const COINR_MS = 75;
 
 interface Timing {

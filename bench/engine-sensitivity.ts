@@ -19,8 +19,9 @@ import { inputValue, prepareSensitivity, runSensitivitySync } from '../src/engin
 import type { MetaRow } from '../src/engine/types.js';
 import { readCoinrFiles } from '../src/io/coinr-tables.js';
 import { runSensitivity } from '../src/services/sensitivity/index.js';
+import { sharedDataDir } from './lib.js';
 
-const SHARED = resolve(import.meta.dirname, '..', '..', 'shared', 'data', 'coinr-asem');
+const SHARED = sharedDataDir('coinr-asem');
 const COINR_S = { UA: 87.7, SA: 637 } as const;
 const TARGET_S = { UA: 0.9, SA: 6.4 } as const;
 

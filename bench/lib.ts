@@ -1,6 +1,8 @@
 // Shared helpers of the benchmarks: child servers, load runs, memory readings, printing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -77,3 +79,17 @@ export const load = async (base: string, paths: string[], seconds = 10, connecti
 
 export const fmt = (x: number, digits = 0) =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The repository folder (holding package.json), whether run from bench/ by tsx or from dist/bench/. */
+export const repoRoot = (): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above the benchmark');
+    dir = up;
+  }
+  return dir;
+};
+
+/** A folder of the shared reference data beside the repository (../shared/data/<rel>). */
+export const sharedDataDir = (rel: string): string => resolve(repoRoot(), '..', 'shared', 'data', rel);

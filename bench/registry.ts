@@ -4,12 +4,11 @@
 //
 //   npm run bench                  (all benchmarks)
 //   node dist/bench/registry.js    (this one, after npm run build)   --n 100000 --seconds 10
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { newSpace } from '../src/domain/space-record.js';
 import { loadGeoIndex } from '../src/io/geo-data.js';
@@ -18,7 +17,7 @@ import { importFile } from '../src/services/import-spaces.js';
 import { generateSyntheticAtScale } from '../src/services/synthetic/index.js';
 import { openDatabase } from '../src/store/database.js';
 import { migrate } from '../src/store/migrate.js';
-import { fmt, freePort, load, memoryOf, startProcess, stop, type Load } from './lib.js';
+import { fmt, freePort, load, memoryOf, repoRoot, startProcess, stop, type Load } from './lib.js';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -27,11 +26,7 @@ const arg = (name: string, dflt: number) => {
 const N = arg('--n', 100_000);
 const SECONDS = arg('--seconds', 10);
 
-const repoRoot = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-})();
+const root = repoRoot();
 
 const seconds = async <T>(fn: () => Promise<T> | T): Promise<[T, number]> => {
   const t = performance.now();
@@ -94,7 +89,7 @@ try {
   // HTTP: the real server process on the imported registry, and bare Fastify, loaded one after the other.
   const helloPort = await freePort();
   const hello = await startProcess(
-    [join(repoRoot, 'dist/bench/hello-server.js'), String(helloPort)],
+    [join(root, 'dist/bench/hello-server.js'), String(helloPort)],
     {},
     `http://127.0.0.1:${helloPort}/`,
   );
@@ -103,7 +98,7 @@ try {
 
   const port = await freePort();
   const server = await startProcess(
-    [join(repoRoot, 'bin/makeratlas.js'), 'serve'],
+    [join(root, 'bin/makeratlas.js'), 'serve'],
     { DATABASE_URL: dbPath, PORT: String(port), LOG_LEVEL: 'warn' },
     `http://127.0.0.1:${port}/healthz`,
   );
