@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 // Layers, top to bottom. A layer may import only from layers below it (see docs/architecture.md).
 const layers = ['cli', 'server', 'services', 'store', 'io', 'engine', 'domain'];
@@ -25,6 +26,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'var/**', 'node_modules/**', 'web/dist/**', 'data/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['bin/**/*.js', '*.config.js'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
