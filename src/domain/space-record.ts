@@ -12,18 +12,30 @@ export interface RecordMeta {
   actor: string;
 }
 
+/** True when `o` has an own enumerable key (without building the key list). */
+const hasOwnKey = (o: object): boolean => {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+};
+
 const isSet = (v: unknown): boolean =>
   v !== undefined &&
   v !== null &&
-  !(Array.isArray(v) && v.length === 0) &&
-  !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+  (typeof v !== 'object' || (Array.isArray(v) ? v.length > 0 : hasOwnKey(v)));
 
-/** Provenance entries for every field an input sets (`profile` keys individually, as the merge does). */
+/**
+ * Provenance entries for every field an input sets (`profile` keys individually, as the merge does).
+ * A plain for-in loop with no entry arrays: a 100,000-row import calls this once per record, and the
+ * Object.entries version was its single most expensive function (allocation and GC).
+ */
 export const provenanceOf = (input: SpaceInput, stamp: Provenance): Record<string, Provenance> => {
   const out: Record<string, Provenance> = {};
-  for (const [field, value] of Object.entries(input)) {
+  const fields = input as Record<string, unknown>;
+  for (const field in fields) {
+    if (!Object.hasOwn(fields, field)) continue;
+    const value = fields[field];
     if (field === 'profile' && value && typeof value === 'object') {
-      for (const key of Object.keys(value)) out[`profile.${key}`] = stamp;
+      for (const key in value) if (Object.hasOwn(value, key)) out[`profile.${key}`] = stamp;
     } else if (isSet(value)) {
       out[field] = stamp;
     }
