@@ -71,6 +71,22 @@ describe('validateSpace', () => {
     });
   });
 
+  it('skips only the schema check when the caller vouches for the draft', () => {
+    const checked = { ...ctx, schemaChecked: true };
+    // A well-typed draft gets exactly the same semantic issues either way.
+    const draft: SpaceInput = { ...cn, countryCode: 'XX', lat: 0, lon: 0, closedOn: '2010' };
+    expect(validateSpace(draft, checked)).toEqual(validateSpace(draft, ctx));
+    expect(codes(draft, checked)).toEqual([
+      'error:country.unknown',
+      'warning:coordinates.null_island',
+      'warning:status.closed_date_but_open',
+    ]);
+    // Unset, a draft the schema refuses is still refused.
+    expect(codes({ ...cn, countryCode: 'china' } as SpaceInput, { ...ctx, schemaChecked: false })).toEqual([
+      'error:schema.pattern',
+    ]);
+  });
+
   it('detects swapped coordinates, in range or not', () => {
     expect(codes({ ...cn, lat: 114.06, lon: 22.54 })).toEqual(['error:coordinates.swapped']);
     const de: SpaceInput = { ...cn, countryCode: 'DE', lat: 13.4, lon: 52.52 };

@@ -141,6 +141,9 @@ export const importFile = async (
   const issues = [...parsed.issues];
   const parsedRecords = parsed.records.map(withOwnSource);
   counts.read = parsedRecords.length;
+  // Every parser emits drafts that passed SpaceInput (ImportedRecord's contract, kept by finishDraft);
+  // only a draft that withOwnSource changed is checked against the schema again.
+  const schemaChecked = (i: number): boolean => parsedRecords[i]!.draft === parsed.records[i]!.draft;
 
   // 2. Validate every record against places, codes, dates and currencies.
   const today = at.slice(0, 10);
@@ -151,6 +154,7 @@ export const importFile = async (
       regions: deps.geo.regions,
       where: where(r, file),
       today,
+      schemaChecked: schemaChecked(i),
     });
     if (found.some((x) => x.severity === 'error')) rejectedRows.add(i);
     issues.push(...found);
