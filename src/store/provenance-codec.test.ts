@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Provenance } from '../domain/space.js';
 import { packProvenance, unpackProvenance } from './provenance-codec.js';
 
 describe('provenance packing', () => {
@@ -10,6 +11,28 @@ describe('provenance packing', () => {
     const packed = packProvenance(p);
     expect(unpackProvenance(JSON.parse(packed))).toEqual(p);
     expect(packed.split('csv:a.csv').length - 1).toBe(1);
+  });
+
+  it('writes exactly the JSON of {stamps, fields}: each distinct stamp once, in first-use order', () => {
+    // The straightforward form the packer must match byte for byte.
+    const reference = (p: Record<string, Provenance>): string => {
+      const stamps: string[][] = [];
+      const fields: Record<string, number> = {};
+      for (const [field, s] of Object.entries(p)) {
+        let i = stamps.findIndex(([x, y, z]) => x === s.source && y === s.at && z === s.actor);
+        if (i < 0) i = stamps.push([s.source, s.at, s.actor]) - 1;
+        fields[field] = i;
+      }
+      return JSON.stringify({ stamps, fields });
+    };
+    const odd = { source: 'json:"q".json', at: a.at, actor: 'z\u00fc\n' };
+    const cases: Record<string, Provenance>[] = [
+      {},
+      { nameZh: a },
+      { nameZh: a, type: b, lat: { ...a }, 'profile.say "hi"': odd, '7': b, city: a },
+      { 'profile.\u2028': odd, nameEn: odd, lon: b },
+    ];
+    for (const p of cases) expect(packProvenance(p)).toBe(reference(p));
   });
 
   it('reads the plain map written by older rows, and empty values', () => {

@@ -49,8 +49,14 @@ export const SPACE_WRITE_COLUMNS = [...SPACE_COLUMNS, 'search_text', 'name_sort'
 
 export type SpaceReadRow = Pick<SpaceRow, (typeof SPACE_COLUMNS)[number]>;
 
+// A bulk write stamps every row with the same instant: remember the last one converted (starting
+// with one that is its own canonical form).
+let lastInstant = '1970-01-01T00:00:00.000Z';
+let lastCanonical = lastInstant;
+
 /** Timestamps are stored in one canonical form so both databases give back the same string. */
 const canonicalInstant = (value: string, field: string, id: string): string => {
+  if (value === lastInstant) return lastCanonical;
   const t = Date.parse(value);
   if (Number.isNaN(t)) {
     throw new StoreInputError(
@@ -59,7 +65,9 @@ const canonicalInstant = (value: string, field: string, id: string): string => {
       `/${field}`,
     );
   }
-  return new Date(t).toISOString();
+  lastCanonical = new Date(t).toISOString();
+  lastInstant = value;
+  return lastCanonical;
 };
 
 const foundedYear = (foundedOn: string | null): number | null => {
