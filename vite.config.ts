@@ -26,7 +26,7 @@ export default defineConfig({
   plugins: [
     react(),
     boundaryAssets(resolve(here, 'data', 'boundaries'), resolve(here, 'data', 'regions', 'cn-regions.json')),
-    precompress(outDir),
+    precompress(),
   ],
   build: {
     outDir,

@@ -29,6 +29,8 @@ export interface AppDeps {
   regions: PlaceNames;
   /** Background jobs (index releases, uncertainty analysis); one is made when not given. */
   jobs?: JobRunner;
+  /** Folder of the built web app (default web/dist of this package; browser tests use their own build). */
+  webRoot?: string;
 }
 
 export type App = FastifyInstance;
@@ -83,6 +85,6 @@ export const buildApp = async (deps: AppDeps, opts: { logger?: boolean } = {}): 
   );
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Last: the web app answers every GET no other route claims.
-  await app.register(webRoutes());
+  await app.register(webRoutes(deps.webRoot === undefined ? {} : { root: deps.webRoot }));
   return app;
 };

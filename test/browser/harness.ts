@@ -2,7 +2,7 @@
 // SQLite registry with the study's spaces, a synthetic sample, their annual reports and cohorts and
 // an index release (with its uncertainty analysis), listening on a free port; and headless Chromium
 // with the flags that let WebGL render here (docs: ENGINEERING.md).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ import type { Space } from '../../src/domain/space.js';
 import { buildApp, type App } from '../../src/server/app.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { placeNames } from '../../src/server/place-names.js';
-import { indexRoutes } from '../../src/server/routes/index-api.js';
 import { createRelease, runUncertainty, seedSyntheticReports } from '../../src/services/maker-index/index.js';
 import { seedDemo } from '../../src/services/seed-demo.js';
 import { openDatabase, type Store } from '../../src/store/database.js';
@@ -29,7 +28,6 @@ declare global {
 }
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WEB_DIST = join(REPO, 'web', 'dist');
 export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -55,9 +53,16 @@ const newest = (path: string): number => {
   return m;
 };
 
-/** Builds web/dist with Vite when it is missing or older than its sources (the app, domain, engine, config). */
+/**
+ * The web app built for tests, in test-output/web-dist: never web/dist, which `npm start` or a
+ * developer may be rebuilding at the same moment. Rebuilt when missing or older than its sources
+ * (the app, the domain and engine it imports, the build config, the boundary data); the build goes
+ * to a fresh folder that then replaces the old one, so a reader never sees half a build.
+ */
+export const TEST_WEB_ROOT = join(REPO, 'test-output', 'web-dist');
+
 export const ensureWebBuild = async (): Promise<'built' | 'fresh'> => {
-  const index = join(WEB_DIST, 'index.html');
+  const index = join(TEST_WEB_ROOT, 'index.html');
   const sources = Math.max(
     newest(join(REPO, 'web')),
     newest(join(REPO, 'src', 'domain')),
@@ -66,8 +71,22 @@ export const ensureWebBuild = async (): Promise<'built' | 'fresh'> => {
     newest(join(REPO, 'data', 'boundaries')),
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return 'fresh';
+  const staging = `${TEST_WEB_ROOT}-${process.pid}-${Date.now()}`;
   const { build } = await import('vite');
-  await build({ configFile: join(REPO, 'vite.config.ts'), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({
+    mode: 'production',
+    configFile: join(REPO, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: staging, emptyOutDir: true },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  });
+  rmSync(TEST_WEB_ROOT, { recursive: true, force: true });
+  renameSync(staging, TEST_WEB_ROOT);
   return 'built';
 };
 
@@ -89,6 +108,8 @@ export interface WebServerOptions {
   uncertainty?: boolean;
   /** Optional raster tile URL for the map. */
   tileUrl?: string;
+  /** Routes to add before listening (e.g. a stand-in tile server on the same origin). */
+  extraRoutes?: (app: App) => Promise<void>;
 }
 
 export const startWebServer = async (opts: WebServerOptions = {}): Promise<WebServer> => {
@@ -113,13 +134,14 @@ export const startWebServer = async (opts: WebServerOptions = {}): Promise<WebSe
     ).release.id;
     if (opts.uncertainty !== false) await runUncertainty(store, { release, threads: 1 });
   }
-  const app = await buildApp({ store, config, version: 'test', regions: placeNames() });
-  // The index API joins the app in src/server/app.ts; until it does, the harness adds it.
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/index/releases' })) {
-    await app.register(indexRoutes({ store, version: 'test', uncertaintyAfterRelease: false }), {
-      prefix: '/api/v1',
-    });
-  }
+  const app = await buildApp({
+    store,
+    config,
+    version: 'test',
+    regions: placeNames(),
+    webRoot: TEST_WEB_ROOT,
+  });
+  await opts.extraRoutes?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

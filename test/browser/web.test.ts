@@ -368,6 +368,9 @@ describe.skipIf(!hasChromium() && process.env.CI !== 'true')('web app in Chromiu
     expect(await textOf(first.locator('[data-kind="distance"]'))).toContain('公里');
     expect(await textOf(first.locator('[data-kind="needs"]'))).toContain('工具设备');
     expect(await textOf(first.locator('[data-kind="price"]'))).toMatch(/预算|价格/);
+    // scored spaces show their Maker Index score among the reasons
+    const indexReasons = await matches.locator('[data-kind="index"]').allTextContents();
+    expect(indexReasons.some((r) => /创客指数 \d/.test(r))).toBe(true);
     await visible(page.getByTestId('finder-map').locator('.finder-pin').first());
     await shoot(
       'finder',
@@ -427,6 +430,36 @@ describe.skipIf(!hasChromium() && process.env.CI !== 'true')('web app in Chromiu
     await page.getByRole('button', { name: '中文' }).click();
     await visible(page.getByRole('link', { name: '统计' }));
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('draws raster tiles under the boundaries when a tile URL is configured', async () => {
+    // A 1×1 PNG from a stand-in tile server on the same origin (the app's CSP allows self and https).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const tiled = await startWebServer({
+      synthetic: 50,
+      release: false,
+      tileUrl: '/test-tiles/{z}/{x}/{y}.png',
+      extraRoutes: async (app) => {
+        app.get('/test-tiles/:z/:x/:y', async (_req, reply) => reply.type('image/png').send(png));
+      },
+    });
+    try {
+      const requested: string[] = [];
+      const onRequest = (r: { url(): string }) => {
+        if (r.url().includes('/test-tiles/')) requested.push(r.url());
+      };
+      page.on('request', onRequest);
+      await page.goto(tiled.url + '/');
+      await page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 60_000 });
+      page.off('request', onRequest);
+      expect(requested.length).toBeGreaterThan(0);
+      expect(await page.evaluate(() => window.makeratlasMap!.getLayer('tiles')?.type)).toBe('raster');
+    } finally {
+      await tiled.close();
+    }
   });
 
   it('answers unknown pages and unknown spaces with helpful messages, and raised no page errors', async () => {

@@ -14,19 +14,26 @@ const walk = (dir: string): string[] =>
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 
-export const precompress = (outDir: string): Plugin => ({
-  name: 'makeratlas-precompress',
-  apply: 'build',
-  closeBundle() {
-    for (const file of walk(outDir)) {
-      if (!TEXT.test(file)) continue;
-      const body = readFileSync(file);
-      if (body.length < MIN_BYTES) continue;
-      writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
-      writeFileSync(
-        `${file}.br`,
-        brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      );
-    }
-  },
-});
+/** Compresses the files of the build's own output folder (whatever build.outDir resolves to). */
+export const precompress = (): Plugin => {
+  let outDir = '';
+  return {
+    name: 'makeratlas-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        if (!TEXT.test(file)) continue;
+        const body = readFileSync(file);
+        if (body.length < MIN_BYTES) continue;
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+};

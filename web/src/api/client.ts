@@ -40,11 +40,18 @@ export const toQuery = (params: Record<string, QueryValue>): string => {
 const cache = new Map<string, Promise<unknown>>();
 const CACHE_LIMIT = 200;
 
-/** GET a JSON document. Answers are kept for the session (the data changes rarely), failures are not. */
+/**
+ * GET a JSON document. Answers are kept for the session (the data changes rarely), failures are
+ * not. A cached request is shared by every caller, so a caller's `signal` cannot cancel it (that
+ * would fail the others too): a caller that gives up simply ignores the answer.
+ */
 export const getJson = <T>(path: string, signal?: AbortSignal, cached = true): Promise<T> => {
   const hit = cached ? cache.get(path) : undefined;
   if (hit) return hit as Promise<T>;
-  const p = fetch(path, { headers: { accept: 'application/json' }, signal }).then(async (res) => {
+  const p = fetch(path, {
+    headers: { accept: 'application/json' },
+    ...(!cached && signal && { signal }),
+  }).then(async (res) => {
     if (!res.ok) {
       let code = 'http_error';
       let message = `${res.status} ${res.statusText}`;

@@ -458,8 +458,9 @@ export const en: Same<Resources> = {
     noRelease:
       'No Maker Index release yet. Run `makeratlas index release` or wait for the server to compute one.',
     weights: 'Pillar weights',
-    weightsHint:
-      'Weights are relative; the share each really gets is shown. Scale weighs 0 by default: the study advises against judging spaces by area or head counts.',
+    weightsHint: 'Weights are relative; the share each pillar really gets is shown on the right.',
+    weightsScale:
+      'A pillar weighing 0 by default (such as scale) is context only: the study advises against judging spaces by area or head counts.',
     weightValue: '{{v}}, {{share}} of the total',
     resetWeights: 'Reset to the framework weights',
     customWeights: 'Custom weights',

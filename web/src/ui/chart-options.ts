@@ -80,20 +80,26 @@ export const lineOption = (
 export const pieOption = (
   items: readonly { name: string; value: number; color?: string }[],
 ): EChartsCoreOption => ({
-  tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-  legend: { type: 'plain', bottom: 0 },
-  series: [
-    {
-      type: 'pie',
-      radius: ['38%', '62%'],
-      center: ['50%', '42%'],
-      avoidLabelOverlap: true,
-      label: { formatter: '{b}\n{d}%', color: '#1d2430' },
-      data: items.map((i) => ({
-        name: i.name,
-        value: i.value,
-        itemStyle: i.color ? { color: i.color } : undefined,
-      })),
-    },
+  baseOption: {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { type: 'plain', bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '62%'],
+        center: ['50%', '42%'],
+        avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{d}%', color: '#1d2430' },
+        data: items.map((i) => ({
+          name: i.name,
+          value: i.value,
+          itemStyle: i.color ? { color: i.color } : undefined,
+        })),
+      },
+    ],
+  },
+  // On a phone the slice labels do not fit beside the ring: the legend and the table say it.
+  media: [
+    { query: { maxWidth: 480 }, option: { series: [{ label: { show: false }, center: ['50%', '40%'] }] } },
   ],
 });

@@ -59,14 +59,16 @@ export const Chart = ({
 
   useEffect(() => {
     if (!ready || !chart.current) return;
+    const defaults = {
+      color: PALETTE,
+      textStyle: { fontFamily: FONT },
+      aria: { enabled: false },
+      animationDuration: 300,
+    };
+    // An option with media queries keeps its shared part in baseOption.
+    const o = option as { baseOption?: Record<string, unknown> };
     chart.current.setOption(
-      {
-        color: PALETTE,
-        textStyle: { fontFamily: FONT },
-        aria: { enabled: false },
-        animationDuration: 300,
-        ...option,
-      },
+      o.baseOption ? { ...option, baseOption: { ...defaults, ...o.baseOption } } : { ...defaults, ...option },
       true,
     );
   }, [ready, option]);

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { spaceIndexScores } from '../../api/index-api.js';
+import { indexApi, spaceIndexScores } from '../../api/index-api.js';
 import { loadPlaces, type Place } from '../../data/places.js';
 import { provinceName, provinceOf } from '../../data/provinces.js';
 import { usePoints } from '../../data/use-points.js';
@@ -30,7 +30,8 @@ import {
 const placeLabel = (p: Place, en: boolean): string => {
   const name = (en ? p.nameEn : p.nameZh) ?? p.nameZh;
   if (p.level === 'province') return name;
-  return `${name}（${provinceName(provinceOf(p.code), en)}）`;
+  const province = provinceName(provinceOf(p.code), en);
+  return en ? `${name} (${province})` : `${name}（${province}）`;
 };
 
 const parseNear = (s: string | null): { lat: number; lon: number } | undefined => {
@@ -168,16 +169,31 @@ export const FinderPage = () => {
     if (place) setPlaceText(placeLabel(place, fmt.en));
   }, [place, fmt.en]);
 
-  const latestYear = points.data?.latestYear ?? null;
-  const index = useApi(latestYear ? `space-index:${latestYear}` : null, (s) =>
-    spaceIndexScores(latestYear as number, s).catch(() => new Map<string, number>()),
+  // Index scores of the latest year of the latest release (none yet: every space gets a half fit).
+  const releases = useApi('index-releases', indexApi.releases);
+  const release = releases.data?.items.find((r) => r.id === releases.data?.latest) ?? releases.data?.items[0];
+  const indexYear = release?.yearTo ?? null;
+  const index = useApi(indexYear ? `space-index:${release?.id}:${indexYear}` : null, (s) =>
+    spaceIndexScores(indexYear as number, s).catch(() => new Map<string, number>()),
   );
   const p = points.data?.points ?? undefined;
   const matches = useMemo(() => {
-    if (!origin || !p) return undefined;
+    // Wait for the index scores (or for knowing there are none) so results do not reorder twice.
+    if (!origin || !p || releases.loading || index.loading) return undefined;
     const cands = candidatesNear(p, origin, radiusKm, index.data);
     return rankMatches(cands, { origin, radiusKm, stage, needs, budget }, 20);
-  }, [origin?.lat, origin?.lon, p, radiusKm, stage, needs.join(','), budget, index.data]);
+  }, [
+    origin?.lat,
+    origin?.lon,
+    p,
+    radiusKm,
+    stage,
+    needs.join(','),
+    budget,
+    index.data,
+    index.loading,
+    releases.loading,
+  ]);
 
   const nameOf = useMemo(() => {
     const byId = new Map<string, number>();

@@ -116,6 +116,11 @@ export const RankingsPage = () => {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [shown, setShown] = useState(PAGE);
   useEffect(() => setShown(PAGE), [level, validYear, query]);
+  // The search joins the shareable URL once typing pauses.
+  useEffect(() => {
+    const id = setTimeout(() => update({ q: query.trim() || null }), 400);
+    return () => clearTimeout(id);
+  }, [query, update]);
 
   const rows = useMemo(() => {
     if (!inp || !ranked) return [];
@@ -270,6 +275,7 @@ export const RankingsPage = () => {
             weights={weights}
             shares={sh}
             custom={custom}
+            zeroByDefault={defaults.some((w) => w === 0)}
             onChange={setWeights}
             onReset={() => update({ w: null })}
           />

@@ -9,6 +9,7 @@ export const WeightSliders = ({
   weights,
   shares,
   custom,
+  zeroByDefault,
   onChange,
   onReset,
 }: {
@@ -17,6 +18,8 @@ export const WeightSliders = ({
   weights: readonly number[];
   shares: readonly number[];
   custom: boolean;
+  /** Some pillar weighs 0 in the framework (context only): say why. */
+  zeroByDefault: boolean;
   onChange: (w: number[]) => void;
   onReset: () => void;
 }) => {
@@ -25,7 +28,9 @@ export const WeightSliders = ({
   return (
     <section className="card weights" aria-labelledby="weights-h">
       <h2 id="weights-h">{t('rankings.weights')}</h2>
-      <p className="hint">{t('rankings.weightsHint')}</p>
+      <p className="hint">
+        {t('rankings.weightsHint')} {zeroByDefault && t('rankings.weightsScale')}
+      </p>
       {codes.map((c, k) => {
         const id = `weight-${c}`;
         const v = Math.round((weights[k] ?? 0) * 100);
