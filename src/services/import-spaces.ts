@@ -13,6 +13,7 @@ import type { GeoIndex } from '../io/geo-data.js';
 import type { ImportedRecord } from '../io/import-types.js';
 import { parseMapping } from '../io/mapping.js';
 import type { Store } from '../store/database.js';
+import { precomputeNameTexts } from '../store/name-texts.js';
 import { dedupeCandidates } from '../store/dedupe-repo.js';
 import { recordImport } from '../store/imports-repo.js';
 import { findBySourceIds, getSpace, insertSpaces, updateSpace } from '../store/spaces-repo.js';
@@ -138,151 +139,158 @@ export const importFile = async (
   });
   onProgress('parse', 1, 1);
   lap('parse');
-  const issues = [...parsed.issues];
-  const parsedRecords = parsed.records.map(withOwnSource);
-  counts.read = parsedRecords.length;
-  // Every parser emits drafts that passed SpaceInput (ImportedRecord's contract, kept by finishDraft);
-  // only a draft that withOwnSource changed is checked against the schema again.
-  const schemaChecked = (i: number): boolean => parsedRecords[i]!.draft === parsed.records[i]!.draft;
+  // The rows' name texts (pinyin) are worked out on a worker thread while this one goes on.
+  const pendingNames = req.dryRun ? undefined : precomputeNameTexts(parsed.records.map((r) => r.draft));
+  try {
+    const issues = [...parsed.issues];
+    const parsedRecords = parsed.records.map(withOwnSource);
+    counts.read = parsedRecords.length;
+    // Every parser emits drafts that passed SpaceInput (ImportedRecord's contract, kept by finishDraft);
+    // only a draft that withOwnSource changed is checked against the schema again.
+    const schemaChecked = (i: number): boolean => parsedRecords[i]!.draft === parsed.records[i]!.draft;
 
-  // 2. Validate every record against places, codes, dates and currencies.
-  const today = at.slice(0, 10);
-  const rejectedRows = new Set<number>();
-  parsedRecords.forEach((r, i) => {
-    const found = validateSpace(r.draft, {
-      geo: deps.geo,
-      regions: deps.geo.regions,
-      where: where(r, file),
-      today,
-      schemaChecked: schemaChecked(i),
+    // 2. Validate every record against places, codes, dates and currencies.
+    const today = at.slice(0, 10);
+    const rejectedRows = new Set<number>();
+    parsedRecords.forEach((r, i) => {
+      const found = validateSpace(r.draft, {
+        geo: deps.geo,
+        regions: deps.geo.regions,
+        where: where(r, file),
+        today,
+        schemaChecked: schemaChecked(i),
+      });
+      if (found.some((x) => x.severity === 'error')) rejectedRows.add(i);
+      issues.push(...found);
+      if (i % 5000 === 4999) onProgress('validate', i + 1, parsedRecords.length);
     });
-    if (found.some((x) => x.severity === 'error')) rejectedRows.add(i);
-    issues.push(...found);
-    if (i % 5000 === 4999) onProgress('validate', i + 1, parsedRecords.length);
-  });
-  onProgress('validate', parsedRecords.length, parsedRecords.length);
-  lap('validate');
-  const errors = issues.filter((x) => x.severity === 'error');
-  // Rows (or JSON paths) with at least one error; the parser already left out records it could not build.
-  counts.rejected = new Set(
-    errors.filter((x) => x.row !== undefined || x.path).map((x) => `${x.row}|${x.path}`),
-  ).size;
-  const fileLevelError = errors.some((x) => x.row === undefined && !x.path);
-  if (errors.length > 0 && (!req.skipInvalid || fileLevelError)) return report('rejected', issues);
-  const records = parsedRecords.filter((_, i) => !rejectedRows.has(i));
+    onProgress('validate', parsedRecords.length, parsedRecords.length);
+    lap('validate');
+    const errors = issues.filter((x) => x.severity === 'error');
+    // Rows (or JSON paths) with at least one error; the parser already left out records it could not build.
+    counts.rejected = new Set(
+      errors.filter((x) => x.row !== undefined || x.path).map((x) => `${x.row}|${x.path}`),
+    ).size;
+    const fileLevelError = errors.some((x) => x.row === undefined && !x.path);
+    if (errors.length > 0 && (!req.skipInvalid || fileLevelError)) return report('rejected', issues);
+    const records = parsedRecords.filter((_, i) => !rejectedRows.has(i));
 
-  // 3. Duplicates: same source id or same name within 200 m, in the file and in the registry.
-  const bySource = await findBySourceIds(
-    deps.store.db,
-    records.flatMap((r) => r.draft.sources ?? []),
-  );
-  const bbox = bboxOf(records);
-  const existing: ExistingRecord[] = bbox ? await dedupeCandidates(deps.store.db, bbox) : [];
-  for (const [key, id] of bySource) {
-    const [source, sourceId] = key.split('\u0000') as [string, string];
-    existing.push({ id, sources: [{ source, sourceId }] });
-  }
-  const pairs = findDuplicates(
-    records.map((r) => r.draft),
-    existing,
-  );
-  onProgress('dedupe', 1, 1);
-  lap('dedupe');
-
-  // Each incoming record either folds into an earlier record of the file, updates a registry space, or is new.
-  const intoIncoming = new Map<number, number>();
-  const intoExisting = new Map<number, string>();
-  const reasonOf = new Map<number, string>();
-  for (const p of pairs) {
-    if (p.b.kind === 'existing') {
-      if (!intoExisting.has(p.a.index)) intoExisting.set(p.a.index, p.b.id);
-    } else if (!intoIncoming.has(p.b.index) && p.b.index !== p.a.index) {
-      intoIncoming.set(p.b.index, p.a.index);
-      reasonOf.set(p.b.index, p.reason);
+    // 3. Duplicates: same source id or same name within 200 m, in the file and in the registry.
+    const bySource = await findBySourceIds(
+      deps.store.db,
+      records.flatMap((r) => r.draft.sources ?? []),
+    );
+    const bbox = bboxOf(records);
+    const existing: ExistingRecord[] = bbox ? await dedupeCandidates(deps.store.db, bbox) : [];
+    for (const [key, id] of bySource) {
+      const [source, sourceId] = key.split('\u0000') as [string, string];
+      existing.push({ id, sources: [{ source, sourceId }] });
     }
-  }
-  const rootOf = (i: number): number => {
-    let r = i;
-    for (let guard = 0; intoIncoming.has(r) && guard < records.length; guard++) r = intoIncoming.get(r)!;
-    return r;
-  };
-  for (const [later, earlier] of intoIncoming) {
-    const a = records[rootOf(earlier)]!;
-    const b = records[later]!;
-    issues.push({
-      severity: 'warning',
-      code: 'duplicate.within_file',
-      ...where(b, file),
-      message: `same space as ${label(a)} (${reasonOf.get(later)}); merged into it`,
-    });
-  }
+    const pairs = findDuplicates(
+      records.map((r) => r.draft),
+      existing,
+    );
+    onProgress('dedupe', 1, 1);
+    lap('dedupe');
 
-  // 4. Build the writes: merge within the file first, then into registry records.
-  const stamp: Provenance = { source: `${req.format}:${file}`, at, actor };
-  const drafts = new Map<number, { input: SpaceInput; provenance?: Record<string, Provenance> }>();
-  records.forEach((r, i) => {
-    const root = rootOf(i);
-    const current = drafts.get(root);
-    if (root === i && !current) drafts.set(i, { input: r.draft });
-    else if (root !== i) {
-      const base = current ?? { input: records[root]!.draft };
-      const m = mergeSpaceInputs(
-        { ...base.input, ...(base.provenance && { provenance: base.provenance }) },
-        r.draft,
-        stamp,
-      );
-      drafts.set(root, { input: m.merged, provenance: m.provenance });
-      counts.mergedWithinFile++;
+    // Each incoming record either folds into an earlier record of the file, updates a registry space, or is new.
+    const intoIncoming = new Map<number, number>();
+    const intoExisting = new Map<number, string>();
+    const reasonOf = new Map<number, string>();
+    for (const p of pairs) {
+      if (p.b.kind === 'existing') {
+        if (!intoExisting.has(p.a.index)) intoExisting.set(p.a.index, p.b.id);
+      } else if (!intoIncoming.has(p.b.index) && p.b.index !== p.a.index) {
+        intoIncoming.set(p.b.index, p.a.index);
+        reasonOf.set(p.b.index, p.reason);
+      }
     }
-  });
-
-  // A group (a record and those folded into it) updates the registry space any of its members matched.
-  const groupTarget = new Map<number, string>();
-  for (const [i, id] of intoExisting) if (!groupTarget.has(rootOf(i))) groupTarget.set(rootOf(i), id);
-
-  const created: Space[] = [];
-  const updated = new Map<string, Space>();
-  for (const [i, d] of drafts) {
-    const targetId = groupTarget.get(i);
-    if (!targetId) {
-      const space = newSpace(d.input, { id: randomUUID(), at, source: stamp.source, actor });
-      if (d.provenance) space.provenance = { ...d.provenance, ...space.provenance };
-      created.push(space);
-      continue;
+    const rootOf = (i: number): number => {
+      let r = i;
+      for (let guard = 0; intoIncoming.has(r) && guard < records.length; guard++) r = intoIncoming.get(r)!;
+      return r;
+    };
+    for (const [later, earlier] of intoIncoming) {
+      const a = records[rootOf(earlier)]!;
+      const b = records[later]!;
+      issues.push({
+        severity: 'warning',
+        code: 'duplicate.within_file',
+        ...where(b, file),
+        message: `same space as ${label(a)} (${reasonOf.get(later)}); merged into it`,
+      });
     }
-    const target = updated.get(targetId) ?? (await getSpace(deps.store.db, targetId));
-    if (!target) continue;
-    const m = mergeSpaceInputs({ ...inputOf(target), provenance: target.provenance }, d.input, stamp);
-    if (m.changed.length === 0) continue;
-    updated.set(targetId, {
-      ...newSpace(m.merged, { id: target.id, at, source: stamp.source, actor }, m.provenance),
-      createdAt: target.createdAt,
+
+    // 4. Build the writes: merge within the file first, then into registry records.
+    const stamp: Provenance = { source: `${req.format}:${file}`, at, actor };
+    const drafts = new Map<number, { input: SpaceInput; provenance?: Record<string, Provenance> }>();
+    records.forEach((r, i) => {
+      const root = rootOf(i);
+      const current = drafts.get(root);
+      if (root === i && !current) drafts.set(i, { input: r.draft });
+      else if (root !== i) {
+        const base = current ?? { input: records[root]!.draft };
+        const m = mergeSpaceInputs(
+          { ...base.input, ...(base.provenance && { provenance: base.provenance }) },
+          r.draft,
+          stamp,
+        );
+        drafts.set(root, { input: m.merged, provenance: m.provenance });
+        counts.mergedWithinFile++;
+      }
     });
+
+    // A group (a record and those folded into it) updates the registry space any of its members matched.
+    const groupTarget = new Map<number, string>();
+    for (const [i, id] of intoExisting) if (!groupTarget.has(rootOf(i))) groupTarget.set(rootOf(i), id);
+
+    const created: Space[] = [];
+    const updated = new Map<string, Space>();
+    for (const [i, d] of drafts) {
+      const targetId = groupTarget.get(i);
+      if (!targetId) {
+        const space = newSpace(d.input, { id: randomUUID(), at, source: stamp.source, actor });
+        if (d.provenance) space.provenance = { ...d.provenance, ...space.provenance };
+        created.push(space);
+        continue;
+      }
+      const target = updated.get(targetId) ?? (await getSpace(deps.store.db, targetId));
+      if (!target) continue;
+      const m = mergeSpaceInputs({ ...inputOf(target), provenance: target.provenance }, d.input, stamp);
+      if (m.changed.length === 0) continue;
+      updated.set(targetId, {
+        ...newSpace(m.merged, { id: target.id, at, source: stamp.source, actor }, m.provenance),
+        createdAt: target.createdAt,
+      });
+    }
+    counts.created = created.length;
+    counts.merged = updated.size;
+
+    if (req.dryRun) return report('dry_run', issues);
+
+    const importId = randomUUID();
+    lap('merge');
+    onProgress('write', 0, created.length + updated.size);
+    const nameTexts = await pendingNames?.done;
+    await deps.store.db.transaction().execute(async (trx) => {
+      await insertSpaces(trx, created, { nameTexts });
+      for (const s of updated.values()) await updateSpace(trx, s);
+      await recordImport(trx, {
+        id: importId,
+        at,
+        actor,
+        file,
+        format: req.format,
+        counts: { ...counts },
+        dryRun: false,
+        status: 'committed',
+        issues,
+      });
+    });
+    onProgress('write', created.length + updated.size, created.length + updated.size);
+    lap('write');
+    return report('committed', issues, importId);
+  } finally {
+    pendingNames?.cancel();
   }
-  counts.created = created.length;
-  counts.merged = updated.size;
-
-  if (req.dryRun) return report('dry_run', issues);
-
-  const importId = randomUUID();
-  lap('merge');
-  onProgress('write', 0, created.length + updated.size);
-  await deps.store.db.transaction().execute(async (trx) => {
-    await insertSpaces(trx, created);
-    for (const s of updated.values()) await updateSpace(trx, s);
-    await recordImport(trx, {
-      id: importId,
-      at,
-      actor,
-      file,
-      format: req.format,
-      counts: { ...counts },
-      dryRun: false,
-      status: 'committed',
-      issues,
-    });
-  });
-  onProgress('write', created.length + updated.size, created.length + updated.size);
-  lap('write');
-  return report('committed', issues, importId);
 };

@@ -2,7 +2,7 @@
 // are always recomputed here from the space, never taken from callers.
 import type { Space } from '../domain/space.js';
 import { packProvenance, unpackProvenance } from './provenance-codec.js';
-import { nameText } from './search-text.js';
+import { NameTexts } from './name-texts.js';
 import { StoreInputError } from './store-error.js';
 import type { NewSpaceRow, SpaceRow } from './tables.js';
 
@@ -75,8 +75,9 @@ const foundedYear = (foundedOn: string | null): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-export const spaceToRow = (s: Space): NewSpaceRow => {
-  const { searchText, nameSort } = nameText(s.nameZh, s.nameEn);
+/** `names` may hold the name texts precomputed for a bulk write (same results, computed ahead). */
+export const spaceToRow = (s: Space, names: NameTexts = NameTexts.none): NewSpaceRow => {
+  const { searchText, nameSort } = names.of(s.nameZh, s.nameEn);
   return {
     id: s.id,
     name_zh: s.nameZh,

@@ -9,6 +9,7 @@ import {
   withIndexesRebuilt,
 } from './bulk-insert.js';
 import { dialectOf } from './migrations/column-types.js';
+import type { NameTexts } from './name-texts.js';
 import {
   filterKey,
   MAX_RADIUS_KM,
@@ -111,8 +112,13 @@ const checkIdsFree = async (db: Db, spaces: readonly Space[]): Promise<void> => 
 /**
  * Inserts new spaces and their source ids, all or nothing (bulk statements, see bulk-insert.ts).
  * Throws StoreInputError for a repeated or already stored id, or a source id held by another space.
+ * `derived.nameTexts`: name texts precomputed for these spaces (name-texts.ts), to save the time.
  */
-export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<void> => {
+export const insertSpaces = async (
+  db: Db,
+  spaces: readonly Space[],
+  derived: { nameTexts?: NameTexts } = {},
+): Promise<void> => {
   if (spaces.length === 0) return;
   const seen = new Map<string, number>();
   spaces.forEach((s, i) => {
@@ -135,7 +141,9 @@ export const insertSpaces = async (db: Db, spaces: readonly Space[]): Promise<vo
         // Rows are derived a chunk at a time so that they die young: deriving all 100k first kept
         // them alive into the old generation and cost about a second of garbage collection.
         for (let i = 0; i < spaces.length; i += DERIVE_CHUNK) {
-          const rows = spaces.slice(i, i + DERIVE_CHUNK).map((s) => spaceValues(spaceToRow(s)));
+          const rows = spaces
+            .slice(i, i + DERIVE_CHUNK)
+            .map((s) => spaceValues(spaceToRow(s, derived.nameTexts)));
           await insertMany(trx, 'spaces', SPACE_WRITE_COLUMNS, rows);
         }
       });
