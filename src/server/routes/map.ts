@@ -98,6 +98,11 @@ export const mapRoutes =
       return s;
     };
 
+    // Build the columns when the server starts, not on the first visitor's request.
+    plain.addHook('onReady', async () => {
+      void current().catch(() => undefined);
+    });
+
     const sendJson = (req: FastifyRequest, reply: FastifyReply, s: Snapshot) => {
       const etag = `"map-${s.version}-${s.points.id.length}"`;
       reply.header('etag', etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');

@@ -62,7 +62,13 @@ export const webRoutes =
         },
       });
       // reply.sendFile for index.html and the few top-level files (favicon).
-      await app.register(fastifyStatic, { root, serve: false, decorateReply: true, preCompressed: true });
+      await app.register(fastifyStatic, {
+        root,
+        serve: false,
+        decorateReply: true,
+        preCompressed: true,
+        cacheControl: false,
+      });
     }
 
     const page = async (req: FastifyRequest, reply: FastifyReply) => {
