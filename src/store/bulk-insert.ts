@@ -65,6 +65,9 @@ export const insertMany = async <DB>(
   }
 };
 
+/** Most page cache a bulk load may take, KiB (pages are taken only as needed). */
+const BULK_CACHE_KIB = 256 * 1024;
+
 /** Below this many rows, updating indexes row by row is cheaper than rebuilding them. */
 const REBUILD_MIN_ROWS = 10_000;
 
@@ -90,10 +93,21 @@ export const withIndexesRebuilt = async <DB, T>(
     select name, sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`.execute(
     db,
   );
-  for (const i of indexes.rows) await sql`drop index ${sql.id(i.name)}`.execute(db);
-  const result = await fn();
-  for (const i of indexes.rows) await sql.raw(i.sql).execute(db);
-  return result;
+  // A page cache the size of the loaded table for the length of the load (SQLite takes pages as it
+  // needs them): the rows are then read back from memory by each of the index builds instead of
+  // from the WAL. 100k spaces (~240 MB with indexes): inserts and rebuild ~0.3 s faster, measured
+  // against the 32 MB the store keeps otherwise.
+  const cache = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  const before = cache.rows[0]?.cache_size;
+  await sql.raw(`pragma cache_size = -${BULK_CACHE_KIB}`).execute(db);
+  try {
+    for (const i of indexes.rows) await sql`drop index ${sql.id(i.name)}`.execute(db);
+    const result = await fn();
+    for (const i of indexes.rows) await sql.raw(i.sql).execute(db);
+    return result;
+  } finally {
+    if (typeof before === 'number') await sql.raw(`pragma cache_size = ${before}`).execute(db);
+  }
 };
 
 /** Runs `fn` in a transaction, or in the caller's when `db` already is one. */
