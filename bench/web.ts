@@ -64,7 +64,8 @@ const benchMap = async (synthetic: number, runs: number) => {
       if (r === 0) {
         page.on('response', (res) => {
           const kind = res.request().resourceType();
-          if (kind === 'script' || kind === 'stylesheet')
+          // blob: scripts are maplibre's workers, made from code already downloaded: not counted again.
+          if ((kind === 'script' || kind === 'stylesheet') && res.url().startsWith('http'))
             bodies.push(res.body().then((body) => ({ url: res.url(), kind, body })));
         });
       }

@@ -4,7 +4,7 @@
 // with the flags that let WebGL render here (docs: ENGINEERING.md).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
@@ -27,7 +27,18 @@ declare global {
   }
 }
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository: the folder above this file holding package.json (also when compiled into dist/). */
+const findRepo = (): string => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above test/browser/harness');
+    dir = up;
+  }
+  return dir;
+};
+
+export const REPO = findRepo();
 export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
 

@@ -14,6 +14,10 @@ import { SPACE_TYPES } from '../../../../src/domain/taxonomy.js';
 import { LAND, NO_DATA, SEA, TYPE_COLORS } from './colors.js';
 import type { MapView } from './map-state.js';
 
+// Three GeoJSON sources (world, provinces, spaces) are parsed and tiled in workers; maplibre's
+// default is one worker on a two-core machine, which then does them one after another.
+if (maplibregl.getWorkerCount() < 2) maplibregl.setWorkerCount(2);
+
 export const CHINA_BOUNDS: [[number, number], [number, number]] = [
   [73.5, 17.5],
   [135.1, 53.6],
