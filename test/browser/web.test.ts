@@ -3,9 +3,19 @@
 // visited, screenshots are saved at desktop and phone widths into test-output/screenshots/.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { Space } from '../../src/domain/space.js';
-import { newSpace } from '../../src/domain/space-record.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  DESKTOP,
+  HOSTILE_DESCRIPTION,
+  HOSTILE_NAME,
+  hostileSpace,
+  mapSummaryNumber,
+  PHONE,
+  pollText,
+  renderedMap,
+  textOf,
+  visible,
+} from './page-helpers.js';
 import {
   ensureWebBuild,
   hasChromium,
@@ -14,42 +24,6 @@ import {
   startWebServer,
   type WebServer,
 } from './harness.js';
-
-const HOSTILE_NAME = '<script>window.__xss=1</script>创客<b>实验室</b>';
-const HOSTILE_DESCRIPTION = '<img src=x onerror="window.__xss=2">说明文字';
-
-const hostileSpace = (): Space =>
-  newSpace(
-    {
-      nameZh: HOSTILE_NAME,
-      nameEn: '<svg onload=alert(1)>',
-      type: 'makerspace',
-      status: 'active',
-      countryCode: 'CN',
-      regionCode: '440305',
-      city: '深圳市<i>南山</i>',
-      lat: 22.5405,
-      lon: 113.9345,
-      description: HOSTILE_DESCRIPTION,
-      links: [
-        { kind: 'website', url: 'javascript:window.__xss=3' },
-        { kind: 'website', url: 'https://example.org/space' },
-      ],
-      openingHours: 'Mo-Fr 09:00-18:00',
-      membershipPlans: [{ name: '<b>工位</b>', amount: 800, currency: 'CNY', interval: 'month' }],
-      services: ['desk', 'tools', 'mentoring'],
-      equipment: ['3d_printing', 'electronics'],
-    },
-    { id: 'test-hostile', at: '2026-01-15T08:00:00Z', source: 'test', actor: 'test' },
-  );
-
-/** Playwright's own assertions come with its test runner; with vitest we wait and poll ourselves. */
-const visible = (l: Locator, timeout = 15_000) => l.waitFor({ state: 'visible', timeout });
-const textOf = async (l: Locator) => ((await l.textContent()) ?? '').trim();
-const pollText = (l: Locator, timeout = 15_000) => expect.poll(() => textOf(l), { timeout });
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 
 if (!hasChromium()) {
   if (process.env.CI === 'true')
@@ -105,31 +79,8 @@ describe.skipIf(!hasChromium() && process.env.CI !== 'true')('web app in Chromiu
     await page.setViewportSize(DESKTOP);
   };
 
-  const mapCounts = () =>
-    page.evaluate(() => {
-      const map = window.makeratlasMap;
-      if (!map) return null;
-      const points = map.queryRenderedFeatures({ layers: ['points'] });
-      const clusters = map.queryRenderedFeatures({ layers: ['clusters'] });
-      const provinces = map.queryRenderedFeatures({ layers: ['provinces-fill'] });
-      return {
-        points: points.length,
-        pointTypes: [...new Set(points.map((f) => f.properties?.t as string))],
-        clusters: clusters.length,
-        clustered: clusters.reduce((s, f) => s + Number(f.properties?.point_count ?? 0), 0),
-        classes: [...new Set(provinces.map((f) => (f.state as { c?: number }).c ?? -1))].sort(
-          (a, b) => a - b,
-        ),
-        provinces: new Set(provinces.map((f) => f.properties?.code as string)).size,
-      };
-    });
-
-  const summaryNumber = async () => {
-    const text = (await page.getByTestId('map-summary').textContent()) ?? '';
-    // "2020年：显示 1,234 个空间（共 …）": the first number after the year
-    const m = /显示\s*([\d,]+)/.exec(text) ?? /showing\s*([\d,]+)/.exec(text);
-    return Number((m?.[1] ?? 'NaN').replace(/,/g, ''));
-  };
+  const mapCounts = () => renderedMap(page);
+  const summaryNumber = () => mapSummaryNumber(page);
 
   it('serves the app for page paths, assets with long caching, and JSON 404s for unknown API paths', async () => {
     const html = await fetch(`${server.url}/regions/440000?year=2019`);

@@ -14,6 +14,7 @@ import { useApi } from '../../ui/use-api.js';
 import { useUrlState } from '../../ui/url-state.js';
 import { TypeTag, StatusBadge } from '../space/space-page.js';
 import { CompareIndex } from './compare-index.js';
+import './compare.css';
 
 export const MAX_ITEMS = 4;
 const ID = /^[A-Za-z0-9_.:-]{1,100}$/;

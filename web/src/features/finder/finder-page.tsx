@@ -9,23 +9,15 @@ import { provinceName, provinceOf } from '../../data/provinces.js';
 import { usePoints } from '../../data/use-points.js';
 import { useFormat } from '../../ui/format.js';
 import { usePageTitle } from '../../ui/page-title.js';
-import { profilePath, SpaceLink } from '../../ui/space-link.js';
+import { profilePath } from '../../ui/space-link.js';
 import { Empty, ErrorBox, Loading } from '../../ui/status.js';
 import { useApi } from '../../ui/use-api.js';
 import { readInt, readList, readOne, useUrlState } from '../../ui/url-state.js';
-import { TypeTag } from '../space/space-page.js';
 import { candidatesNear } from './candidates.js';
+import { MatchItem } from './match-item.js';
 import { FinderMap } from './finder-map.js';
-import {
-  NEEDS,
-  RADII_KM,
-  rankMatches,
-  STAGES,
-  type Match,
-  type Need,
-  type Reason,
-  type Stage,
-} from './score.js';
+import { NEEDS, RADII_KM, rankMatches, STAGES, type Need, type Stage } from './score.js';
+import './finder.css';
 
 const placeLabel = (p: Place, en: boolean): string => {
   const name = (en ? p.nameEn : p.nameZh) ?? p.nameZh;
@@ -40,101 +32,6 @@ const parseNear = (s: string | null): { lat: number; lon: number } | undefined =
   const lat = Number(m[1]);
   const lon = Number(m[2]);
   return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : undefined;
-};
-
-const ReasonText = ({ r }: { r: Reason }) => {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const needs = (list: readonly Need[]) => list.map((n) => t(`finder.need.${n}`)).join('、');
-  switch (r.kind) {
-    case 'distance':
-      return <>{t('finder.reason.distance', { km: fmt.num(r.km, r.km < 10 ? 1 : 0) })}</>;
-    case 'price':
-      if (r.budget === null)
-        return (
-          <>
-            {r.price === null
-              ? t('finder.reason.priceUnknown')
-              : t('finder.reason.priceNoBudget', { price: fmt.money(r.price) })}
-          </>
-        );
-      if (r.price === null) return <>{t('finder.reason.priceUnknown')}</>;
-      return (
-        <>
-          {t(r.price <= r.budget ? 'finder.reason.priceFits' : 'finder.reason.priceOver', {
-            price: fmt.money(r.price),
-            budget: fmt.money(r.budget),
-          })}
-        </>
-      );
-    case 'needs':
-      if (r.covered.length === 0 && r.missing.length === 0) return <>{t('finder.reason.noNeeds')}</>;
-      return (
-        <>
-          {r.covered.length > 0 && t('finder.reason.covered', { list: needs(r.covered) })}
-          {r.covered.length > 0 && r.missing.length > 0 && '；'}
-          {r.missing.length > 0 && t('finder.reason.missing', { list: needs(r.missing) })}
-        </>
-      );
-    case 'stage':
-      return <>{t(`finder.reason.stage_${r.family}`, { stage: t(`finder.stage.${r.stage}`) })}</>;
-    case 'index':
-      return (
-        <>
-          {r.score === null
-            ? t('finder.reason.noIndex')
-            : t('finder.reason.index', { score: fmt.num(r.score, 1) })}
-        </>
-      );
-  }
-};
-
-const MatchItem = ({
-  m,
-  rank,
-  name,
-  synthetic,
-}: {
-  m: Match;
-  rank: number;
-  name: string;
-  synthetic: boolean;
-}) => {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  return (
-    <li className="match" data-testid="finder-match">
-      <div className="match-head">
-        <span className="match-rank" aria-hidden="true">
-          {rank}
-        </span>
-        <div className="match-title">
-          <SpaceLink id={m.candidate.id} name={name} synthetic={synthetic} />
-          <div className="muted">
-            <TypeTag type={m.candidate.type} />
-          </div>
-        </div>
-        <div className="match-score" aria-label={t('finder.scoreLabel', { score: fmt.num(m.score, 0) })}>
-          <span className="match-score-value">{fmt.num(m.score, 0)}</span>
-          <span className="meter" aria-hidden="true">
-            <span style={{ width: `${Math.round(m.score)}%` }} />
-          </span>
-        </div>
-      </div>
-      <ul className="reasons" aria-label={t('finder.reasons')}>
-        {m.reasons.map((r) => (
-          <li
-            key={r.kind}
-            className={`reason reason-${r.fit >= 0.75 ? 'good' : r.fit >= 0.4 ? 'fair' : 'poor'}`}
-            data-kind={r.kind}
-          >
-            <span className="reason-dot" aria-hidden="true" />
-            <ReasonText r={r} />
-          </li>
-        ))}
-      </ul>
-    </li>
-  );
 };
 
 export const FinderPage = () => {

@@ -24,6 +24,7 @@ import { MapPanel } from './map-panel.js';
 import { FIRST_YEAR, formatView, parseMapState } from './map-state.js';
 import { inBounds, pointFeatures } from './point-features.js';
 import { buildPopup, setPopupLines } from './popup.js';
+import './map.css';
 
 /**
  * The map library (~300 kB gzipped) starts loading as soon as this page's code runs, in parallel

@@ -4,20 +4,20 @@
 // the table downloads as CSV or XLSX with the weights in force.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { indexApi, type IndexInputs, type IndexLevel } from '../../api/index-api.js';
-import { provinceName, provinceOf } from '../../data/provinces.js';
+import { provinceName } from '../../data/provinces.js';
 import { useSyntheticIds } from '../../data/use-points.js';
 import { DownloadButtons } from '../../ui/download-buttons.js';
 import { useFormat } from '../../ui/format.js';
 import { usePageTitle } from '../../ui/page-title.js';
-import { SpaceLink } from '../../ui/space-link.js';
 import { Empty, ErrorBox, Loading } from '../../ui/status.js';
 import type { TableData } from '../../ui/table-data.js';
 import { useApi } from '../../ui/use-api.js';
 import { readInt, readOne, useUrlState } from '../../ui/url-state.js';
 import { formatWeights, parseWeights, rerank, shares, toColumns } from './rerank.js';
+import { RankingTable } from './ranking-table.js';
 import { WeightSliders } from './weight-sliders.js';
+import './rankings.css';
 
 declare global {
   interface Window {
@@ -304,93 +304,17 @@ export const RankingsPage = () => {
                   </span>
                   {custom && <span className="badge badge-cert">{t('rankings.customWeights')}</span>}
                 </div>
-                <div className="table-wrap">
-                  <table className="data ranking" data-testid="ranking-table">
-                    <caption className="visually-hidden">
-                      {t('rankings.tableTitle', { level: t(`rankings.levels.${level}`), year: validYear })}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col" className="num">
-                          {t('rankings.col.rank')}
-                        </th>
-                        <th scope="col">{t('rankings.col.name')}</th>
-                        <th scope="col" className="num">
-                          {t('rankings.col.score')}
-                        </th>
-                        {codes.map((c, k) => (
-                          <th
-                            key={c}
-                            scope="col"
-                            className="num"
-                            title={fmt.en ? inp.pillars.nameEn[k] : inp.pillars.nameZh[k]}
-                          >
-                            {fmt.en ? inp.pillars.nameEn[k] : inp.pillars.nameZh[k]}
-                          </th>
-                        ))}
-                        <th scope="col" className="num">
-                          {t('rankings.col.change')}
-                        </th>
-                        <th scope="col" className="num">
-                          {t('rankings.col.interval')}
-                        </th>
-                        {custom && (
-                          <th scope="col" className="num">
-                            {t('rankings.col.moved')}
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {filtered.slice(0, shown).map((r) => {
-                        const change = r.extra?.rankChange ?? null;
-                        const moved =
-                          custom && r.extra?.publishedRank != null ? r.extra.publishedRank - r.rank : null;
-                        return (
-                          <tr key={r.id} data-unit={r.id}>
-                            <td className="num rank-cell">{fmt.int(r.rank)}</td>
-                            <td>
-                              {level === 'space' ? (
-                                <>
-                                  <SpaceLink id={r.id} name={r.name} synthetic={syntheticIds.has(r.id)} />
-                                  <div className="muted small">
-                                    {[
-                                      r.extra?.type ? fmt.typeLabel(r.extra.type) : null,
-                                      r.extra?.regionCode
-                                        ? provinceName(provinceOf(r.extra.regionCode), fmt.en)
-                                        : null,
-                                    ]
-                                      .filter(Boolean)
-                                      .join(' · ')}
-                                  </div>
-                                </>
-                              ) : (
-                                <Link to={`/regions/${r.id}`}>{r.name}</Link>
-                              )}
-                            </td>
-                            <td className="num score-cell">{fmt.num(r.score, 1)}</td>
-                            {r.pillars.map((v, k) => (
-                              <td key={k} className="num">
-                                {fmt.num(v, 1)}
-                              </td>
-                            ))}
-                            <td className="num">
-                              <RankChange change={change} />
-                            </td>
-                            <td className="num">
-                              {r.q5 !== null && r.q95 !== null ? `${fmt.int(r.q5)}–${fmt.int(r.q95)}` : '—'}
-                            </td>
-                            {custom && (
-                              <td className="num">
-                                <RankChange change={moved} />
-                              </td>
-                            )}
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                <RankingTable
+                  rows={filtered.slice(0, shown)}
+                  level={level}
+                  pillarNames={fmt.en ? inp.pillars.nameEn : inp.pillars.nameZh}
+                  custom={custom}
+                  caption={t('rankings.tableTitle', {
+                    level: t(`rankings.levels.${level}`),
+                    year: validYear,
+                  })}
+                  synthetic={syntheticIds}
+                />
                 {filtered.length > shown && (
                   <button
                     type="button"
@@ -410,25 +334,5 @@ export const RankingsPage = () => {
         </div>
       )}
     </div>
-  );
-};
-
-const RankChange = ({ change }: { change: number | null }) => {
-  const { t } = useTranslation();
-  if (change === null) return <span className="muted">—</span>;
-  if (change === 0)
-    return (
-      <span className="muted" aria-label={t('rankings.same')}>
-        ＝
-      </span>
-    );
-  return change > 0 ? (
-    <span className="rank-up" aria-label={t('rankings.up', { n: change })}>
-      ▲{change}
-    </span>
-  ) : (
-    <span className="rank-down" aria-label={t('rankings.down', { n: -change })}>
-      ▼{-change}
-    </span>
   );
 };

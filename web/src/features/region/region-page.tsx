@@ -21,6 +21,7 @@ import { TYPE_COLORS } from '../map/colors.js';
 import { FIRST_YEAR } from '../map/map-state.js';
 import { RegionIndexHistory, TopSpaces } from './region-index.js';
 import { activeByTypeYear, countByPrefecture, pointsInRegion, regionPrefix } from './region-series.js';
+import '../space/profile.css';
 
 const CODE = /^(\d{6}|[A-Za-z]{2})$/;
 

@@ -17,6 +17,7 @@ import { MiniMap } from './mini-map.js';
 import { OpeningHours } from './opening-hours.js';
 import { Provenance } from './provenance.js';
 import { SurvivalSection } from './survival-section.js';
+import './profile.css';
 
 export const TypeTag = ({ type }: { type: string }) => {
   const fmt = useFormat();
