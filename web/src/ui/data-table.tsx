@@ -2,7 +2,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from './format.js';
-import type { Cell, TableData } from './table-data.js';
+import type { Cell, Column, TableData } from './table-data.js';
 
 export interface DataTableProps {
   table: TableData;
@@ -34,8 +34,15 @@ export const DataTable = ({ table, caption, sortable = false, render, maxRows, t
     });
   }, [table.rows, sort, fmt.en]);
   const shown = maxRows ? rows.slice(0, maxRows) : rows;
-  const show = (v: Cell, digits?: number): string =>
-    v === null ? '—' : typeof v === 'number' ? fmt.num(v, digits ?? (Number.isInteger(v) ? 0 : 2)) : v;
+  // Numbers in numeric columns are formatted for the reader's locale; elsewhere (years, codes) as is.
+  const show = (v: Cell, c: Column): string =>
+    v === null
+      ? '—'
+      : typeof v === 'number' && c.percent
+        ? fmt.pct(v, c.digits ?? 1)
+        : typeof v === 'number' && c.numeric
+          ? fmt.num(v, c.digits ?? (Number.isInteger(v) ? 0 : 2))
+          : String(v);
   return (
     <div className="table-wrap">
       <table className="data" data-testid={testId}>
@@ -75,7 +82,7 @@ export const DataTable = ({ table, caption, sortable = false, render, maxRows, t
             <tr key={i}>
               {table.columns.map((c) => (
                 <td key={c.key} className={c.numeric ? 'num' : undefined}>
-                  {render?.[c.key] ? render[c.key]?.(r) : show(r[c.key] ?? null, c.digits)}
+                  {render?.[c.key] ? render[c.key]?.(r) : show(r[c.key] ?? null, c)}
                 </td>
               ))}
             </tr>

@@ -20,6 +20,18 @@ export interface Formatters {
 
 const DASH = '—';
 
+/**
+ * English labels two types share (the Chinese co-working model and the foreign one are both
+ * "Co-working"): the Chinese model is told apart by a suffix.
+ */
+const SHARED_EN = new Set(
+  Object.values(TYPE_INFO)
+    .map((i) => i.en)
+    .filter((en, k, all) => all.indexOf(en) !== k),
+);
+const enTypeLabel = (type: string, info: { en: string }): string =>
+  SHARED_EN.has(info.en) && type.startsWith('cn_') ? `${info.en} (China model)` : info.en;
+
 export const makeFormatters = (lang: string): Formatters => {
   const en = isEnglish(lang);
   const locale = en ? 'en-GB' : 'zh-CN';
@@ -75,7 +87,7 @@ export const makeFormatters = (lang: string): Formatters => {
     },
     typeLabel: (type) => {
       const info = TYPE_INFO[type as SpaceType];
-      return info ? (en ? info.en : info.zh) : type;
+      return info ? (en ? enTypeLabel(type, info) : info.zh) : type;
     },
     name: (s) => (en ? (s.nameEn ?? s.nameZh) : (s.nameZh ?? s.nameEn)) ?? DASH,
   };

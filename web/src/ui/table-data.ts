@@ -9,6 +9,8 @@ export interface Column {
   numeric?: boolean;
   /** Decimal places when shown (downloads keep full precision). */
   digits?: number;
+  /** A share in [0, 1], shown as a percentage (downloads keep the share). */
+  percent?: boolean;
 }
 
 export interface TableData {

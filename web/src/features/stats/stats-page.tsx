@@ -93,7 +93,7 @@ export const StatsPage = () => {
       { key: 'active', label: t('stats.col.active'), numeric: true },
       { key: 'founded', label: t('stats.col.founded'), numeric: true },
       { key: 'closed', label: t('stats.col.closed'), numeric: true },
-      { key: 'growth', label: t('stats.col.growth'), numeric: true, digits: 3 },
+      { key: 'growth', label: t('stats.col.growth'), numeric: true, percent: true },
     ],
     rows: series.map((r) => ({ ...r })),
   };
@@ -101,7 +101,7 @@ export const StatsPage = () => {
     columns: [
       { key: 'type', label: t('stats.col.type') },
       { key: 'count', label: t('stats.col.count'), numeric: true },
-      { key: 'share', label: t('stats.col.share'), numeric: true, digits: 3 },
+      { key: 'share', label: t('stats.col.share'), numeric: true, percent: true },
     ],
     rows: types.map(([ty, n]) => ({
       type: fmt.typeLabel(ty),
@@ -113,7 +113,7 @@ export const StatsPage = () => {
     columns: [
       { key: 'certification', label: t('stats.col.certification') },
       { key: 'count', label: t('stats.col.count'), numeric: true },
-      { key: 'share', label: t('stats.col.share'), numeric: true, digits: 3 },
+      { key: 'share', label: t('stats.col.share'), numeric: true, percent: true },
     ],
     rows: certs.map(([c, n]) => ({
       certification: t(`certification.${c}`),
@@ -127,7 +127,7 @@ export const StatsPage = () => {
       { key: 'name', label: t('stats.col.province') },
       { key: 'count', label: t('stats.col.count'), numeric: true },
       { key: 'density', label: t('stats.col.density'), numeric: true, digits: 1 },
-      { key: 'nationalShare', label: t('stats.col.nationalShare'), numeric: true, digits: 3 },
+      { key: 'nationalShare', label: t('stats.col.nationalShare'), numeric: true, percent: true },
     ],
     rows: provinces.map((r) => ({ ...r })),
   };
