@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { maskOf } from './map-filter.js';
 import { cheapestMonthly } from './membership-price.js';
-import type { Space } from './space.js';
+import type { SpaceSummary } from './space.js';
 import { CERTIFICATIONS, EQUIPMENT, SERVICES, SPACE_TYPES, STATUSES } from './taxonomy.js';
 
 const Int = Type.Integer();
@@ -90,7 +90,7 @@ export const emptyMapPoints = (): MapPoints => ({
 });
 
 /** Appends a space; spaces without coordinates cannot be drawn and are skipped (returns false). */
-export const addMapPoint = (p: MapPoints, s: Space): boolean => {
+export const addMapPoint = (p: MapPoints, s: SpaceSummary): boolean => {
   if (s.lat === null || s.lon === null) return false;
   p.id.push(s.id);
   p.nameZh.push(s.nameZh);

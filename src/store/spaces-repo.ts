@@ -1,6 +1,6 @@
 // The spaces repository: plain functions over a Kysely instance or a transaction.
 import type { Kysely } from 'kysely';
-import type { Space, SourceRef } from '../domain/space.js';
+import type { Space, SourceRef, SpaceSummary } from '../domain/space.js';
 import {
   insertMany,
   inTransaction,
@@ -299,6 +299,87 @@ export async function* iterateSpaces(db: Db, filter: SpaceFilter, batchSize = 10
       .limit(batchSize)
       .execute();
     for (const r of rows) yield rowToSpace(r);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < batchSize) return;
+    after = last.id;
+  }
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'type',
+  'status',
+  'founded_on',
+  'closed_on',
+  'country_code',
+  'region_code',
+  'city',
+  'lat',
+  'lon',
+  'approximate',
+  'area_m2',
+  'workstations',
+  'membership_plans',
+  'equipment',
+  'services',
+  'certification',
+  'certification_grade',
+  'synthetic',
+  'updated_at',
+] as const;
+
+/**
+ * Like iterateSpaces, but only the summary columns: for whole-registry passes (the map's point columns) that
+ * would otherwise parse every record's provenance, profile and description just to drop them.
+ */
+export async function* iterateSpaceSummaries(
+  db: Db,
+  filter: SpaceFilter,
+  batchSize = 2000,
+): AsyncGenerator<SpaceSummary> {
+  const f = normaliseFilter(filter);
+  const dialect = dialectOf(db);
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db
+      .selectFrom('spaces')
+      .select(SUMMARY_COLUMNS)
+      .where((eb) =>
+        eb.and([
+          ...filterConditions(eb, f, dialect),
+          ...(after === undefined ? [] : [eb('spaces.id', '>', after)]),
+        ]),
+      )
+      .orderBy('spaces.id')
+      .limit(batchSize)
+      .execute();
+    for (const r of rows)
+      yield {
+        id: r.id,
+        nameZh: r.name_zh,
+        nameEn: r.name_en,
+        type: r.type as SpaceSummary['type'],
+        status: r.status as SpaceSummary['status'],
+        foundedOn: r.founded_on,
+        closedOn: r.closed_on,
+        countryCode: r.country_code,
+        regionCode: r.region_code,
+        city: r.city,
+        lat: r.lat,
+        lon: r.lon,
+        approximate: r.approximate,
+        areaM2: r.area_m2,
+        workstations: r.workstations,
+        membershipPlans: r.membership_plans,
+        equipment: r.equipment,
+        services: r.services,
+        certification: r.certification as SpaceSummary['certification'],
+        certificationGrade: r.certification_grade,
+        synthetic: r.synthetic,
+        updatedAt: r.updated_at,
+      };
     const last = rows[rows.length - 1];
     if (!last || rows.length < batchSize) return;
     after = last.id;

@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import Supercluster from 'supercluster';
 import { countByProvince, selectPoints } from '../../domain/map-filter.js';
 import { addMapPoint, emptyMapPoints, latestYearOf, MapFilter, MapPoints } from '../../domain/map-points.js';
-import { iterateSpaces } from '../../store/spaces-repo.js';
+import { iterateSpaceSummaries } from '../../store/spaces-repo.js';
 import { dataVersion, memoStateOf } from '../../store/store-state.js';
 import type { AppDeps } from '../app.js';
 import { ApiError, ErrorBody } from '../errors.js';
@@ -84,7 +84,7 @@ export const mapRoutes =
     const build = async (): Promise<Snapshot> => {
       const version = dataVersion(store.db);
       const points = emptyMapPoints();
-      for await (const s of iterateSpaces(store.db, {}, 2000)) addMapPoint(points, s);
+      for await (const s of iterateSpaceSummaries(store.db, {})) addMapPoint(points, s);
       const latestYear = latestYearOf(points);
       const gzip = gzipSync(JSON.stringify({ total: points.id.length, latestYear, points }));
       return { version, points, latestYear, gzip, indexes: new Map() };
