@@ -1,6 +1,6 @@
 // Space ↔ spaces row. The row adds derived columns (search text, sort key, founding year), which
 // are always recomputed here from the space, never taken from callers.
-import type { Space } from '../domain/space.js';
+import type { Space, SpaceSummary } from '../domain/space.js';
 import { packProvenance, unpackProvenance } from './provenance-codec.js';
 import { NameTexts } from './name-texts.js';
 import { StoreInputError } from './store-error.js';
@@ -167,3 +167,56 @@ export const deepFreeze = <T>(value: T): T => {
   }
   return value;
 };
+
+/** The columns a SpaceSummary is read from (see SUMMARY_FIELDS in the domain). */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'type',
+  'status',
+  'founded_on',
+  'closed_on',
+  'country_code',
+  'region_code',
+  'city',
+  'lat',
+  'lon',
+  'approximate',
+  'area_m2',
+  'workstations',
+  'membership_plans',
+  'equipment',
+  'services',
+  'certification',
+  'certification_grade',
+  'synthetic',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof SpaceRow>;
+
+export type SummaryReadRow = Pick<SpaceRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+export const rowToSummary = (r: SummaryReadRow): SpaceSummary => ({
+  id: r.id,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+  type: r.type as SpaceSummary['type'],
+  status: r.status as SpaceSummary['status'],
+  foundedOn: r.founded_on,
+  closedOn: r.closed_on,
+  countryCode: r.country_code,
+  regionCode: r.region_code,
+  city: r.city,
+  lat: r.lat,
+  lon: r.lon,
+  approximate: r.approximate,
+  areaM2: r.area_m2,
+  workstations: r.workstations,
+  membershipPlans: r.membership_plans,
+  equipment: r.equipment,
+  services: r.services,
+  certification: r.certification as SpaceSummary['certification'],
+  certificationGrade: r.certification_grade,
+  synthetic: r.synthetic,
+  updatedAt: r.updated_at,
+});

@@ -20,7 +20,15 @@ import {
 } from './space-filter.js';
 import { checkPage, computePage, countNormal, loadSpaces, selectKeys } from './space-pages.js';
 import { filterConditions } from './space-query.js';
-import { rowToSpace, SPACE_COLUMNS, SPACE_WRITE_COLUMNS, spaceToRow, spaceValues } from './space-row.js';
+import {
+  rowToSpace,
+  rowToSummary,
+  SPACE_COLUMNS,
+  SPACE_WRITE_COLUMNS,
+  spaceToRow,
+  spaceValues,
+  SUMMARY_COLUMNS,
+} from './space-row.js';
 import { StoreInputError } from './store-error.js';
 import { memoStateOf } from './store-state.js';
 import type { Tables } from './tables.js';
@@ -305,31 +313,6 @@ export async function* iterateSpaces(db: Db, filter: SpaceFilter, batchSize = 10
   }
 }
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'name_zh',
-  'name_en',
-  'type',
-  'status',
-  'founded_on',
-  'closed_on',
-  'country_code',
-  'region_code',
-  'city',
-  'lat',
-  'lon',
-  'approximate',
-  'area_m2',
-  'workstations',
-  'membership_plans',
-  'equipment',
-  'services',
-  'certification',
-  'certification_grade',
-  'synthetic',
-  'updated_at',
-] as const;
-
 /**
  * Like iterateSpaces, but only the summary columns: for whole-registry passes (the map's point columns) that
  * would otherwise parse every record's provenance, profile and description just to drop them.
@@ -355,31 +338,7 @@ export async function* iterateSpaceSummaries(
       .orderBy('spaces.id')
       .limit(batchSize)
       .execute();
-    for (const r of rows)
-      yield {
-        id: r.id,
-        nameZh: r.name_zh,
-        nameEn: r.name_en,
-        type: r.type as SpaceSummary['type'],
-        status: r.status as SpaceSummary['status'],
-        foundedOn: r.founded_on,
-        closedOn: r.closed_on,
-        countryCode: r.country_code,
-        regionCode: r.region_code,
-        city: r.city,
-        lat: r.lat,
-        lon: r.lon,
-        approximate: r.approximate,
-        areaM2: r.area_m2,
-        workstations: r.workstations,
-        membershipPlans: r.membership_plans,
-        equipment: r.equipment,
-        services: r.services,
-        certification: r.certification as SpaceSummary['certification'],
-        certificationGrade: r.certification_grade,
-        synthetic: r.synthetic,
-        updatedAt: r.updated_at,
-      };
+    for (const r of rows) yield rowToSummary(r);
     const last = rows[rows.length - 1];
     if (!last || rows.length < batchSize) return;
     after = last.id;
