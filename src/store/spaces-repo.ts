@@ -1,5 +1,5 @@
 // The spaces repository: plain functions over a Kysely instance or a transaction.
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Space, SourceRef, SpaceSummary } from '../domain/space.js';
 import {
   insertMany,
@@ -34,6 +34,7 @@ import { memoStateOf } from './store-state.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
+type EB = ExpressionBuilder<Tables, 'spaces'>;
 export type { SpaceList } from './space-filter.js';
 
 /** Key of findBySourceIds' map. */
@@ -285,32 +286,44 @@ export const listSpaceIds = async (db: Db, filter: SpaceFilter): Promise<string[
 };
 
 /**
- * All spaces matching `filter`, in id order, read `batchSize` rows at a time so an export of the
- * whole registry never holds it in memory. Batches are separate reads: rows written meanwhile may
- * or may not appear, but none appears twice. Spaces are fresh objects (not the memo's).
+ * The rows matching `filter` in id order, one read of `batchSize` rows at a time (keyset on id), so a pass over
+ * the whole registry never holds it in memory. Batches are separate reads: rows written meanwhile may or may not
+ * appear, but none appears twice. `read` selects the columns a caller needs under the given condition.
  */
-export async function* iterateSpaces(db: Db, filter: SpaceFilter, batchSize = 1000): AsyncGenerator<Space> {
+async function* idBatches<R extends { id: string }>(
+  db: Db,
+  filter: SpaceFilter,
+  batchSize: number,
+  read: (where: (eb: EB) => Expression<SqlBool>) => Promise<R[]>,
+): AsyncGenerator<R[]> {
   const f = normaliseFilter(filter);
   const dialect = dialectOf(db);
   let after: string | undefined;
   for (;;) {
-    const rows = await db
-      .selectFrom('spaces')
-      .select(SPACE_COLUMNS)
-      .where((eb) =>
-        eb.and([
-          ...filterConditions(eb, f, dialect),
-          ...(after === undefined ? [] : [eb('spaces.id', '>', after)]),
-        ]),
-      )
-      .orderBy('spaces.id')
-      .limit(batchSize)
-      .execute();
-    for (const r of rows) yield rowToSpace(r);
+    const rows = await read((eb) =>
+      eb.and([
+        ...filterConditions(eb, f, dialect),
+        ...(after === undefined ? [] : [eb('spaces.id', '>', after)]),
+      ]),
+    );
+    if (rows.length > 0) yield rows;
     const last = rows[rows.length - 1];
     if (!last || rows.length < batchSize) return;
     after = last.id;
   }
+}
+
+/** All spaces matching `filter`, in id order, streamed (see idBatches). Spaces are fresh objects (not the memo's). */
+export async function* iterateSpaces(db: Db, filter: SpaceFilter, batchSize = 1000): AsyncGenerator<Space> {
+  const read = (where: (eb: EB) => Expression<SqlBool>) =>
+    db
+      .selectFrom('spaces')
+      .select(SPACE_COLUMNS)
+      .where(where)
+      .orderBy('spaces.id')
+      .limit(batchSize)
+      .execute();
+  for await (const rows of idBatches(db, filter, batchSize, read)) for (const r of rows) yield rowToSpace(r);
 }
 
 /**
@@ -322,25 +335,14 @@ export async function* iterateSpaceSummaries(
   filter: SpaceFilter,
   batchSize = 2000,
 ): AsyncGenerator<SpaceSummary> {
-  const f = normaliseFilter(filter);
-  const dialect = dialectOf(db);
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db
+  const read = (where: (eb: EB) => Expression<SqlBool>) =>
+    db
       .selectFrom('spaces')
       .select(SUMMARY_COLUMNS)
-      .where((eb) =>
-        eb.and([
-          ...filterConditions(eb, f, dialect),
-          ...(after === undefined ? [] : [eb('spaces.id', '>', after)]),
-        ]),
-      )
+      .where(where)
       .orderBy('spaces.id')
       .limit(batchSize)
       .execute();
+  for await (const rows of idBatches(db, filter, batchSize, read))
     for (const r of rows) yield rowToSummary(r);
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < batchSize) return;
-    after = last.id;
-  }
 }
