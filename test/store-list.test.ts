@@ -2,7 +2,7 @@
 // circles, every sort, keyset paging over ties, cursor errors, exports and region statistics.
 // Expected answers come from a plain in-memory reference written here, or are named outright.
 import { describe, expect, it } from 'vitest';
-import type { Space } from '../src/domain/space.js';
+import { summaryOf, type Space } from '../src/domain/space.js';
 import { haversineM } from '../src/store/geo.js';
 import { countryStats, regionStats } from '../src/store/region-stats-repo.js';
 import { nameText, normaliseQuery } from '../src/store/search-text.js';
@@ -13,6 +13,7 @@ import {
   getSpace,
   insertSpaces,
   iterateSpaces,
+  iterateSpaceSummaries,
   listSpaceIds,
   listSpaces,
   type Db,
@@ -255,6 +256,14 @@ for (const dialect of DIALECTS) {
       const one = seen.find((s) => s.id === 'n-chaihuo');
       expect(one).toStrictEqual(await getSpace(db(), 'n-chaihuo'));
       expect(one).toStrictEqual(ALL.find((s) => s.id === 'n-chaihuo'));
+    });
+
+    it('streams summaries in batches, each equal to the summary of the whole space', async () => {
+      const f: SpaceFilter = { regionPrefix: '44' };
+      const seen = [];
+      for await (const s of iterateSpaceSummaries(db(), f, 7)) seen.push(s);
+      expect(seen.map((s) => s.id)).toEqual(sorted(expected(f)));
+      for (const s of seen) expect(s).toStrictEqual(summaryOf(ALL.find((x) => x.id === s.id)!));
     });
 
     it('counts a region by type, status, certification and founding year', async () => {
