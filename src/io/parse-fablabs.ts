@@ -13,7 +13,7 @@ import { finishDraft } from './draft-check.js';
 import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } from './import-types.js';
 import { pointer, readJson } from './json-text.js';
 import { applyDefaults } from './mapping.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 import { linkKindOf } from './space-columns.js';
 
 /** fablabs.io capability → our equipment category (Lab::Capabilities in the fablabs.io code). */
@@ -185,18 +185,11 @@ export const parseFablabs = (input: Uint8Array, opts: ImportOptions): ImportResu
     };
   const { maxRows } = limitsOf(opts);
   if (labs.length > maxRows) {
-    return {
-      records: [],
-      issues: [
-        ...issues,
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          message: `${labs.length.toLocaleString('en')} labs; at most ${maxRows.toLocaleString('en')} are accepted`,
-        },
-      ],
-    };
+    return tooManyRows(
+      issues,
+      file,
+      `${labs.length.toLocaleString('en')} labs; at most ${maxRows.toLocaleString('en')} are accepted`,
+    );
   }
   const records: ImportedRecord[] = [];
   labs.forEach((lab, i) => {

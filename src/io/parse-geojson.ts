@@ -8,7 +8,7 @@ import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } 
 import { pointer, readJson } from './json-text.js';
 import { applyDefaults, checkMapping } from './mapping.js';
 import { objectToDraft } from './object-import.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -74,19 +74,12 @@ export const parseGeoJson = (input: Uint8Array, opts: ImportOptions): ImportResu
   }
   const { maxRows } = limitsOf(opts);
   if (features.length > maxRows) {
-    return {
-      records: [],
-      issues: [
-        ...issues,
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          path: base,
-          message: `${features.length.toLocaleString('en')} features; at most ${maxRows.toLocaleString('en')} are accepted`,
-        },
-      ],
-    };
+    return tooManyRows(
+      issues,
+      file,
+      `${features.length.toLocaleString('en')} features; at most ${maxRows.toLocaleString('en')} are accepted`,
+      base,
+    );
   }
   const records: ImportedRecord[] = [];
   features.forEach((f, i) => {

@@ -11,7 +11,7 @@ import { finishDraft } from './draft-check.js';
 import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } from './import-types.js';
 import { applyDefaults } from './mapping.js';
 import { readCsvRows } from './parse-csv.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 import { linkKindOf, parseNumberCell } from './space-columns.js';
 
 export const HACKERSPACES_COLUMNS = [
@@ -71,18 +71,7 @@ export const parseHackerspaces = (input: Uint8Array, opts: ImportOptions): Impor
   }
   const { maxRows } = limitsOf(opts);
   if (body.length > maxRows) {
-    return {
-      records: [],
-      issues: [
-        ...issues,
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          message: `more than ${maxRows.toLocaleString('en')} data rows`,
-        },
-      ],
-    };
+    return tooManyRows(issues, file, `more than ${maxRows.toLocaleString('en')} data rows`);
   }
   const now = opts.now?.slice(0, 10);
   const records: ImportedRecord[] = [];

@@ -7,7 +7,7 @@ import { limitsOf, type ImportedRecord, type ImportOptions, type ImportResult } 
 import { pointer, readJson } from './json-text.js';
 import { applyDefaults, checkMapping } from './mapping.js';
 import { objectToDraft } from './object-import.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -43,19 +43,12 @@ export const parseJson = (input: Uint8Array, opts: ImportOptions): ImportResult 
   }
   const { maxRows } = limitsOf(opts);
   if (items.length > maxRows) {
-    return {
-      records: [],
-      issues: [
-        ...issues,
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          path: base,
-          message: `${items.length.toLocaleString('en')} spaces; at most ${maxRows.toLocaleString('en')} are accepted`,
-        },
-      ],
-    };
+    return tooManyRows(
+      issues,
+      file,
+      `${items.length.toLocaleString('en')} spaces; at most ${maxRows.toLocaleString('en')} are accepted`,
+      base,
+    );
   }
   const records: ImportedRecord[] = [];
   items.forEach((item, i) => {

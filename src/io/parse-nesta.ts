@@ -20,7 +20,7 @@ import {
   undoExcelMonth,
 } from './nesta-survey.js';
 import { readCsvRows } from './parse-csv.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 import { linkKindOf, parseNumberCell } from './space-columns.js';
 
 const C = {
@@ -112,18 +112,7 @@ export const parseNesta = (input: Uint8Array, opts: ImportOptions): ImportResult
     };
   }
   if (body.length > limitsOf(opts).maxRows) {
-    return {
-      records: [],
-      issues: [
-        ...issues,
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          message: `more than ${limitsOf(opts).maxRows} data rows`,
-        },
-      ],
-    };
+    return tooManyRows(issues, file, `more than ${limitsOf(opts).maxRows} data rows`);
   }
   const records: ImportedRecord[] = [];
   body.forEach((cells, i) => {

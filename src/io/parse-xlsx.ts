@@ -6,6 +6,7 @@ import type { InputIssue } from '../domain/issue.js';
 import { sizeIssue } from './decode.js';
 import { limitsOf, type ImportOptions, type ImportResult } from './import-types.js';
 import { importTable, type TableRow } from './table-import.js';
+import { tooManyRows } from './record-utils.js';
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -108,17 +109,11 @@ export const parseXlsx = async (input: Uint8Array, opts: ImportOptions): Promise
     };
   }
   if (tooMany) {
-    return {
-      records: [],
-      issues: [
-        {
-          severity: 'error',
-          code: 'input.too_many_rows',
-          file,
-          message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
-        },
-      ],
-    };
+    return tooManyRows(
+      [],
+      file,
+      `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
+    );
   }
   if (sheets > 1)
     issues.push({

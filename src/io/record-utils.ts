@@ -1,6 +1,6 @@
 // Helpers every importer shares: within-file duplicate source ids and a cap on the issue list.
 import type { InputIssue } from '../domain/issue.js';
-import type { ImportedRecord } from './import-types.js';
+import type { ImportedRecord, ImportResult } from './import-types.js';
 
 /** More issues than this are summarised: a 100,000-row file of bad rows must not build a 100,000-line report. */
 export const MAX_ISSUES = 1000;
@@ -61,3 +61,17 @@ export const duplicateSourceIssues = (
   }
   return { records: kept, issues };
 };
+
+/** A file over the row limit is refused whole: no records, the issues found so far plus this one. */
+export const tooManyRows = (
+  issues: InputIssue[],
+  file: string,
+  message: string,
+  path?: string,
+): ImportResult => ({
+  records: [],
+  issues: [
+    ...issues,
+    { severity: 'error', code: 'input.too_many_rows', file, ...(path !== undefined && { path }), message },
+  ],
+});

@@ -17,7 +17,7 @@ import {
   SPACE_COLUMNS,
   type SpaceField,
 } from './space-columns.js';
-import { capIssues, duplicateSourceIssues } from './record-utils.js';
+import { capIssues, duplicateSourceIssues, tooManyRows } from './record-utils.js';
 
 export interface TableRow {
   /** 1-based row number as a spreadsheet shows it (header = 1). */
@@ -242,18 +242,11 @@ export const tableImporter = (header: string[], opts: ImportOptions, table: Tabl
   const finish = (): ImportResult => {
     if (!plan) return { records: [], issues };
     if (tooMany) {
-      return {
-        records: [],
-        issues: [
-          ...issues,
-          {
-            severity: 'error',
-            code: 'input.too_many_rows',
-            file,
-            message: `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
-          },
-        ],
-      };
+      return tooManyRows(
+        issues,
+        file,
+        `more than ${maxRows.toLocaleString('en')} data rows; split the file or raise the limit`,
+      );
     }
     const dup = duplicateSourceIssues(records, file, 'error');
     return { records: dup.records, issues: capIssues([...issues, ...dup.issues]) };
