@@ -17,7 +17,12 @@ export interface InputIssue {
 }
 
 export const formatIssue = (i: InputIssue): string => {
-  const where = [i.file, i.row !== undefined ? `row ${i.row}` : undefined, i.path || undefined, i.field && `field ${i.field}`]
+  const where = [
+    i.file,
+    i.row !== undefined ? `row ${i.row}` : undefined,
+    i.path || undefined,
+    i.field && `field ${i.field}`,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${i.severity}: ${where ? where + ': ' : ''}${i.message} [${i.code}]`;

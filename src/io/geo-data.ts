@@ -224,7 +224,9 @@ const regionCache = new Map<string, RegionIndex>();
  * Just the region table (codes, names, hierarchy), without the boundaries: what a server needs to name
  * places costs a few megabytes, the outlines about ninety.
  */
-export const loadRegionIndex = (file: string = resolve(defaultDataDir(), DEFAULT_FILES.regions)): RegionIndex => {
+export const loadRegionIndex = (
+  file: string = resolve(defaultDataDir(), DEFAULT_FILES.regions),
+): RegionIndex => {
   let index = regionCache.get(file);
   if (!index) {
     index = indexRegions(checked(RegionTable, readJson(file), file));

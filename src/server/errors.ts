@@ -39,13 +39,11 @@ export const installErrorHandler = (app: FastifyInstance): void => {
           .replace(/\//g, '.'),
         message: v.message ?? 'invalid',
       }));
-      return reply
-        .code(400)
-        .send({
-          code: 'invalid_request',
-          message: `invalid ${err.validationContext ?? 'request'}: ${err.message}`,
-          details,
-        });
+      return reply.code(400).send({
+        code: 'invalid_request',
+        message: `invalid ${err.validationContext ?? 'request'}: ${err.message}`,
+        details,
+      });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply
