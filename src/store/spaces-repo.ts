@@ -42,7 +42,12 @@ export const sourceKey = (source: string, sourceId: string): string => `${source
 
 const SOURCE_COLUMNS = ['source', 'source_id', 'space_id'] as const;
 const LOOKUP_CHUNK = 1000;
-const DERIVE_CHUNK = 2000;
+/**
+ * Rows derived per insert call. SQLite: small, so a chunk's strings are dead by the next scavenge
+ * (2,000 kept ~3 MB alive in the young generation at each one; 100k spaces: write 5.2 s against
+ * 4.4 s with 32). PostgreSQL: large, one round trip per statement.
+ */
+const DERIVE_CHUNK = { sqlite: 32, postgres: 2000 } as const;
 
 interface OwnedRef {
   source: string;
@@ -149,9 +154,10 @@ export const insertSpaces = async (
       await withIndexesRebuilt(trx, 'spaces', spaces.length, async () => {
         // Rows are derived a chunk at a time so that they die young: deriving all 100k first kept
         // them alive into the old generation and cost about a second of garbage collection.
-        for (let i = 0; i < spaces.length; i += DERIVE_CHUNK) {
+        const chunk = DERIVE_CHUNK[dialectOf(trx)];
+        for (let i = 0; i < spaces.length; i += chunk) {
           const rows = spaces
-            .slice(i, i + DERIVE_CHUNK)
+            .slice(i, i + chunk)
             .map((s) => spaceValues(spaceToRow(s, derived.nameTexts)));
           await insertMany(trx, 'spaces', SPACE_WRITE_COLUMNS, rows);
         }
