@@ -27,10 +27,28 @@ describe('GET /healthz', () => {
   });
 });
 
+describe('security headers', () => {
+  it('are on API answers, errors and the docs page alike', async () => {
+    for (const url of ['/healthz', '/api/v1/spaces?limit=1', '/api/v1/spaces/no-such-space', '/api/docs/']) {
+      const { headers } = await h.app.inject({ method: 'GET', url });
+      const csp = String(headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(headers['x-content-type-options'], url).toBe('nosniff');
+      expect(headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(headers['strict-transport-security'], url).toMatch(/max-age=\d+/);
+    }
+  });
+});
+
 describe('GET /api/v1/spaces', () => {
   it('pages through every space with a cursor, without duplicates or gaps', async () => {
     const first = await list('limit=100');
     expect(first.total).toBe(325); // 25 study spaces + 300 synthetic
+    // The page goes out as cached bytes: same type and length as a serialised object would have.
+    const raw = await h.app.inject({ method: 'GET', url: '/api/v1/spaces?limit=100' });
+    expect(raw.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(raw.headers['content-length'])).toBe(raw.rawPayload.length);
     const seen = new Set<string>();
     let page: List = first;
     for (let guard = 0; guard < 10; guard++) {

@@ -2,7 +2,7 @@
 // filters, clusters and animates it itself; past `limit` points that stops paying, and `clusters`
 // does the same work here with supercluster for one viewport at a time. Both apply the same filter
 // (src/domain/map-filter.ts), so the map looks the same either way.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -13,6 +13,7 @@ import { iterateSpaceSummaries } from '../../store/spaces-repo.js';
 import { dataVersion, memoStateOf } from '../../store/store-state.js';
 import type { AppDeps } from '../app.js';
 import { ApiError, ErrorBody } from '../errors.js';
+import { gzipJson } from '../gzip-json.js';
 
 const PointsResponse = Type.Object({
   total: Type.Integer({ description: 'spaces with coordinates' }),
@@ -84,9 +85,11 @@ export const mapRoutes =
     const build = async (): Promise<Snapshot> => {
       const version = dataVersion(store.db);
       const points = emptyMapPoints();
-      for await (const s of iterateSpaceSummaries(store.db, {})) addMapPoint(points, s);
+      // Small batches: a batch's rows are alive while it is walked, and 2,000 at a time got most of
+      // them promoted to the old generation (100k spaces: 200 MB of heap at start-up against ~130).
+      for await (const s of iterateSpaceSummaries(store.db, {}, 200)) addMapPoint(points, s);
       const latestYear = latestYearOf(points);
-      const gzip = gzipSync(JSON.stringify({ total: points.id.length, latestYear, points }));
+      const gzip = await gzipJson({ total: points.id.length, latestYear, points });
       return { version, points, latestYear, gzip, indexes: new Map() };
     };
 

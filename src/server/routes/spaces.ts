@@ -41,7 +41,7 @@ export const spaceRoutes =
   ({ store, config }: AppDeps): FastifyPluginAsync =>
   async (plain) => {
     const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-    const serialised = new WeakMap<object, string>();
+    const serialised = new WeakMap<object, Buffer>();
 
     app.get(
       '/spaces',
@@ -59,13 +59,14 @@ export const spaceRoutes =
         if (sort === 'distance' && !filter.near)
           throw new ApiError(400, 'invalid_request', 'sort=distance needs near');
         const page = await listSpaces(store.db, filter, { sort, limit, ...(cursor && { cursor }) });
-        // The store hands back the same frozen page until the data changes, so its JSON is made once.
+        // The store hands back the same frozen page until the data changes, so its JSON is made once,
+        // as bytes: a string would be encoded again into a new buffer on every response.
         let body = serialised.get(page);
         if (body === undefined) {
-          body = reply.serialize(page) as string;
+          body = Buffer.from(reply.serialize(page) as string);
           serialised.set(page, body);
         }
-        // A string with a JSON content type goes out as it is; the type provider only knows the object shape.
+        // Bytes with a JSON content type go out as they are; the type provider only knows the object shape.
         return reply.type('application/json; charset=utf-8').send(body as unknown as typeof page);
       },
     );
