@@ -5,10 +5,10 @@
 // another country, swapped coordinates, unknown codes, dates in the wrong order); `warning` when it is
 // probably incomplete or stale but usable (closed without a date, a prefecture that disagrees with the point
 // while the province agrees, opening-hours style notes). An import with any error writes nothing.
-import { Compile } from 'typebox/compile';
 import OpeningHours from 'opening_hours';
 import type { InputIssue } from './issue.js';
-import { SpaceInput } from './space.js';
+import type { SpaceInput } from './space.js';
+import { isSpaceInput, spaceInputValidator as validator } from './space-input-check.js';
 import { countryName, isCountryCode, SOVEREIGN_OF } from './countries.js';
 import { isCurrencyCode, suggestCurrency } from './currencies.js';
 import { isValidLatLon, type GeoLookup } from './geo.js';
@@ -42,7 +42,6 @@ export interface ValidateSpaceContext {
 export const countryOfRegion = (code: string): string => NON_MAINLAND_PROVINCES[provinceCodeOf(code)] ?? 'CN';
 const REGION_COUNTRIES = new Set(['CN', 'HK', 'MO', 'TW']);
 
-const validator = Compile(SpaceInput);
 interface SchemaError {
   keyword: string;
   instancePath: string;
@@ -138,7 +137,7 @@ export const validateSpace = (draft: SpaceInput, ctx: ValidateSpaceContext = {})
   if (ctx.where?.file !== undefined) base.file = ctx.where.file;
   if (ctx.where?.row !== undefined) base.row = ctx.where.row;
   if (ctx.where?.path !== undefined) base.path = ctx.where.path;
-  if (!ctx.schemaChecked && !validator.Check(draft)) return schemaIssues(draft, base, ctx.geo);
+  if (!ctx.schemaChecked && !isSpaceInput(draft)) return schemaIssues(draft, base, ctx.geo);
 
   const issues: InputIssue[] = [];
   const add = (

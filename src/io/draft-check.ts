@@ -3,11 +3,9 @@
 // data, so a bad field rejects the record; third-party sources are not ours to fix, so there an
 // over-long or malformed *optional* field is dropped with a warning and the rest of the record kept.
 // Values are never truncated.
-import { Compile } from 'typebox/compile';
 import type { InputIssue } from '../domain/issue.js';
-import { SpaceInput } from '../domain/space.js';
-
-export const spaceInputValidator = Compile(SpaceInput);
+import type { SpaceInput } from '../domain/space.js';
+import { isSpaceInput, spaceInputValidator } from '../domain/space-input-check.js';
 
 export type InvalidFieldPolicy = 'reject' | 'drop';
 
@@ -108,7 +106,7 @@ export const finishDraft = (
   ctx: RecordContext,
   policy: InvalidFieldPolicy = 'reject',
 ): { draft?: SpaceInput; issues: InputIssue[] } => {
-  if (spaceInputValidator.Check(draft)) return { draft, issues: [] };
+  if (isSpaceInput(draft)) return { draft, issues: [] };
   const errors = spaceInputValidator.Errors(draft) as unknown as SchemaError[];
   // Group by top-level field: "/membershipPlans/0/currency" belongs to membershipPlans.
   const byField = new Map<string, SchemaError[]>();
@@ -174,7 +172,7 @@ export const finishDraft = (
     }
   }
   if (rejected) return { issues };
-  if (!spaceInputValidator.Check(out)) {
+  if (!isSpaceInput(out)) {
     // Should not happen: every failing field was dropped. Report instead of emitting an invalid draft.
     return {
       issues: [
