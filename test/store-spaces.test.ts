@@ -1,5 +1,9 @@
 // The store on both databases: migrations, values that survive the round trip exactly, writes and
 // their errors, source ids, imports, and the memo invalidation that keeps totals cheap and true.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Space } from '../src/domain/space.js';
@@ -348,3 +352,44 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('SQLite files', () => {
+  const tmp = () => mkdtempSync(join(tmpdir(), 'makeratlas-pages-'));
+
+  it('are created with 16 KiB pages, in WAL mode', async () => {
+    const dir = tmp();
+    try {
+      const store = await openDatabase(join(dir, 'new.db'));
+      await migrate(store);
+      const page = await sql<{ page_size: number }>`pragma page_size`.execute(store.db);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+      await store.close();
+      expect(page.rows[0]?.page_size).toBe(16384);
+      expect(mode.rows[0]?.journal_mode).toBe('wal');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('made before keep their page size and their rows', async () => {
+    const dir = tmp();
+    try {
+      const path = join(dir, 'old.db');
+      const old = new Database(path);
+      old.pragma('page_size = 4096');
+      old.pragma('journal_mode = WAL');
+      old.close();
+      const first = await openDatabase(path);
+      await migrate(first);
+      await insertSpaces(first.db, [makeSpace({ id: 'kept' })]);
+      await first.close();
+      const again = await openDatabase(path);
+      const page = await sql<{ page_size: number }>`pragma page_size`.execute(again.db);
+      expect(page.rows[0]?.page_size).toBe(4096);
+      expect((await getSpace(again.db, 'kept'))?.id).toBe('kept');
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

