@@ -15,6 +15,9 @@ export const maskOf = (list: readonly string[], values: readonly string[]): numb
 
 export type PointTest = (i: number) => boolean;
 
+/** The columns a filter reads: every column but the names (a server keeps only these in memory). */
+export type FilterablePoints = Omit<MapPoints, 'nameZh' | 'nameEn'>;
+
 const indexSet = (dict: readonly string[], values: readonly string[] | undefined): Set<number> | null =>
   values && values.length > 0 ? new Set(values.map((v) => dict.indexOf(v)).filter((i) => i >= 0)) : null;
 
@@ -22,7 +25,7 @@ const indexSet = (dict: readonly string[], values: readonly string[] | undefined
  * A test for point i of `p`. `latestYear` is the end of the time slider: spaces whose founding year
  * is unknown are shown only there, since nothing says they existed earlier.
  */
-export const compileMapFilter = (p: MapPoints, f: MapFilter, latestYear: number | null): PointTest => {
+export const compileMapFilter = (p: FilterablePoints, f: MapFilter, latestYear: number | null): PointTest => {
   const types = indexSet(p.dict.type, f.type);
   const statuses = indexSet(p.dict.status, f.status);
   const certs = indexSet(p.dict.certification, f.certification);
@@ -55,7 +58,7 @@ export const compileMapFilter = (p: MapPoints, f: MapFilter, latestYear: number 
 };
 
 /** Indexes of the points the filter keeps. */
-export const selectPoints = (p: MapPoints, f: MapFilter, latestYear: number | null): number[] => {
+export const selectPoints = (p: FilterablePoints, f: MapFilter, latestYear: number | null): number[] => {
   const test = compileMapFilter(p, f, latestYear);
   const out: number[] = [];
   for (let i = 0; i < p.id.length; i++) if (test(i)) out.push(i);
@@ -63,7 +66,7 @@ export const selectPoints = (p: MapPoints, f: MapFilter, latestYear: number | nu
 };
 
 /** Kept points per province (the first two digits of the region code + "0000"). */
-export const countByProvince = (p: MapPoints, kept: readonly number[]): Map<string, number> => {
+export const countByProvince = (p: FilterablePoints, kept: readonly number[]): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const i of kept) {
     const r = p.region[i];

@@ -23,6 +23,40 @@ describe('VersionedMemo', () => {
     expect(m.get('big', 1)).toHaveLength(6);
     expect(m.get('a', 1)).toBeUndefined();
   });
+
+  it('keeps exactly what a reference LRU keeps, over a long mixed run', () => {
+    const capacity = 40;
+    const weigh = (v: number) => (v % 5) + 1;
+    const m = new VersionedMemo<number>(capacity, weigh);
+    // Reference: a Map in recency order (moved to the end on every hit).
+    const ref = new Map<string, number>();
+    let refWeight = 0;
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let step = 0; step < 5000; step++) {
+      const key = `k${rand(60)}`;
+      if (rand(3) === 0) {
+        const value = rand(1000);
+        m.set(key, 1, value);
+        if (ref.has(key)) refWeight -= weigh(ref.get(key)!);
+        ref.delete(key);
+        ref.set(key, value);
+        refWeight += weigh(value);
+        for (const [k, v] of ref) {
+          if (refWeight <= capacity || k === key) break;
+          ref.delete(k);
+          refWeight -= weigh(v);
+        }
+      } else {
+        const expected = ref.get(key);
+        expect(m.get(key, 1), `step ${step}`).toBe(expected);
+        if (expected !== undefined) {
+          ref.delete(key);
+          ref.set(key, expected);
+        }
+      }
+    }
+  });
 });
 
 describe('StoreState.memo', () => {

@@ -11,10 +11,16 @@ export type StoreDialect = 'sqlite' | 'postgres';
 /**
  * A map whose entries are valid for one data version, bounded by total weight (entry count unless
  * a weight function is given); least recently used out.
+ *
+ * Recency is a counter stamped on the entry, not the map's order: moving an entry to the end on
+ * every hit (delete + set) made the map reallocate its table under load, and those tables were
+ * most of what a busy server promoted to the old generation. Eviction scans for the oldest stamp;
+ * it runs only when an insert overflows, after a miss that has just cost a query.
  */
 export class VersionedMemo<V> {
-  readonly #entries = new Map<string, { version: number; value: V; weight: number }>();
+  readonly #entries = new Map<string, { version: number; value: V; weight: number; used: number }>();
   #weight = 0;
+  #clock = 0;
   constructor(
     private readonly capacity: number,
     private readonly weigh: (value: V) => number = () => 1,
@@ -23,13 +29,12 @@ export class VersionedMemo<V> {
   get(key: string, version: number): V | undefined {
     const hit = this.#entries.get(key);
     if (!hit) return undefined;
-    this.#entries.delete(key);
     if (hit.version !== version) {
+      this.#entries.delete(key);
       this.#weight -= hit.weight;
       return undefined;
     }
-    // Re-inserting keeps Map order = recency order.
-    this.#entries.set(key, hit);
+    hit.used = ++this.#clock;
     return hit.value;
   }
 
@@ -40,12 +45,20 @@ export class VersionedMemo<V> {
       this.#weight -= prior.weight;
     }
     const weight = Math.max(1, this.weigh(value));
-    this.#entries.set(key, { version, value, weight });
+    this.#entries.set(key, { version, value, weight, used: ++this.#clock });
     this.#weight += weight;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#weight <= this.capacity || oldest === key) break;
+    while (this.#weight > this.capacity && this.#entries.size > 1) {
+      let oldest: string | undefined;
+      let oldestUsed = Infinity;
+      for (const [k, e] of this.#entries) {
+        if (k !== key && e.used < oldestUsed) {
+          oldest = k;
+          oldestUsed = e.used;
+        }
+      }
+      if (oldest === undefined) break;
+      this.#weight -= this.#entries.get(oldest)!.weight;
       this.#entries.delete(oldest);
-      this.#weight -= entry.weight;
     }
   }
 }

@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import Supercluster from 'supercluster';
-import { countByProvince, selectPoints } from '../../domain/map-filter.js';
+import { countByProvince, selectPoints, type FilterablePoints } from '../../domain/map-filter.js';
 import { addMapPoint, emptyMapPoints, latestYearOf, MapFilter, MapPoints } from '../../domain/map-points.js';
 import { iterateSpaceSummaries } from '../../store/spaces-repo.js';
 import { dataVersion, memoStateOf } from '../../store/store-state.js';
@@ -63,7 +63,8 @@ const ClustersQuery = Type.Intersect([
 
 interface Snapshot {
   version: number;
-  points: MapPoints;
+  /** The columns clusters need; the names are only in the gzipped body (~10 MB less for 100k spaces). */
+  points: FilterablePoints;
   latestYear: number | null;
   /**
    * The response body, gzipped once: most requests are for the same unchanged registry. Only the gzipped form is
@@ -73,7 +74,12 @@ interface Snapshot {
   indexes: Map<string, { index: Supercluster; total: number; provinces: Record<string, number> }>;
 }
 
-const MAX_CLUSTER_INDEXES = 16;
+/**
+ * Points held in cached cluster indexes, all filters together. An index costs ~36 MB per 100,000
+ * points (measured), so a count of indexes alone would let a few whole-registry filters take
+ * hundreds of megabytes; this keeps about two whole 100k-space maps, or many small filtered ones.
+ */
+const MAX_CLUSTERED_POINTS = 200_000;
 
 export const mapRoutes =
   ({ store }: AppDeps): FastifyPluginAsync =>
@@ -90,7 +96,8 @@ export const mapRoutes =
       for await (const s of iterateSpaceSummaries(store.db, {}, 200)) addMapPoint(points, s);
       const latestYear = latestYearOf(points);
       const gzip = await gzipJson({ total: points.id.length, latestYear, points });
-      return { version, points, latestYear, gzip, indexes: new Map() };
+      const { nameZh: _zh, nameEn: _en, ...filterable } = points;
+      return { version, points: filterable, latestYear, gzip, indexes: new Map() };
     };
 
     /** The registry's points, rebuilt after a write (the store's data version changes). */
@@ -185,9 +192,13 @@ export const mapRoutes =
             })),
           );
           entry = { index, total: kept.length, provinces: Object.fromEntries(countByProvince(p, kept)) };
-          if (snap.indexes.size >= MAX_CLUSTER_INDEXES) {
-            const oldest = snap.indexes.keys().next().value;
-            if (oldest !== undefined) snap.indexes.delete(oldest);
+          let held = kept.length;
+          for (const e of snap.indexes.values()) held += e.total;
+          // Oldest first out; the new index itself is always kept.
+          for (const [oldKey, old] of snap.indexes) {
+            if (held <= MAX_CLUSTERED_POINTS) break;
+            snap.indexes.delete(oldKey);
+            held -= old.total;
           }
           snap.indexes.set(key, entry);
         }
