@@ -4,7 +4,7 @@
 // row (header = row 1), the column and what was expected; nothing is thrown for bad data.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import type { InputIssue } from '../domain/issue.js';
 import { decodeText } from './decode.js';
@@ -66,7 +66,10 @@ export const readTable = async (source: TableSource, issues: InputIssue[]): Prom
       });
       return undefined;
     }
-    const wb = new ExcelJS.Workbook();
+    // Loaded on first use: the server reaches this module through the index releases, which never
+    // read XLSX, and exceljs would add ~30 MB to every server process.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(source.content) as unknown as ArrayBuffer);
     } catch (e) {
