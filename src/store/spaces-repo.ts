@@ -156,9 +156,7 @@ export const insertSpaces = async (
         // them alive into the old generation and cost about a second of garbage collection.
         const chunk = DERIVE_CHUNK[dialectOf(trx)];
         for (let i = 0; i < spaces.length; i += chunk) {
-          const rows = spaces
-            .slice(i, i + chunk)
-            .map((s) => spaceValues(spaceToRow(s, derived.nameTexts)));
+          const rows = spaces.slice(i, i + chunk).map((s) => spaceValues(spaceToRow(s, derived.nameTexts)));
           await insertMany(trx, 'spaces', SPACE_WRITE_COLUMNS, rows);
         }
       });
