@@ -3,13 +3,15 @@
 // may page it by offset and memoise what they read. Rank intervals: index-intervals-repo.ts; the
 // registry fields the index reads: index-inputs-repo.ts.
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { UnitSort } from '../domain/index-units.js';
 import { insertMany, inTransaction, isUniqueViolation } from './bulk-insert.js';
 import { withIndexTables, type IndexLevelName, type IndexUnitsTable } from './index-tables.js';
 import { regionRange } from './space-filter.js';
 import { StoreInputError } from './store-error.js';
 import type { IndexReleasesTable, Tables } from './tables.js';
 
-export { INDEX_LEVELS, type IndexLevelName } from './index-tables.js';
+export type { IndexLevelName } from './index-tables.js';
+export type { UnitSort } from '../domain/index-units.js';
 
 type Db = Kysely<Tables>;
 
@@ -206,9 +208,6 @@ export const releaseCoverage = async (
     .execute();
   return rows.map((r) => ({ level: r.level, year: r.year, units: Number(r.n) }));
 };
-
-export const UNIT_SORTS = ['rank', '-rank', 'rank_change', '-rank_change', 'name'] as const;
-export type UnitSort = (typeof UNIT_SORTS)[number];
 
 export interface UnitQuery {
   releaseId: string;

@@ -1,10 +1,10 @@
 // Table types added by migration 0009 (index details), kept beside tables.ts rather than in it so
 // the core table file stays as its owner wrote it; repositories get them with `withIndexTables`.
 import type { Kysely } from 'kysely';
+import type { IndexLevelName } from '../domain/index-units.js';
 import type { Json, Tables } from './tables.js';
 
-export const INDEX_LEVELS = ['space', 'province', 'prefecture'] as const;
-export type IndexLevelName = (typeof INDEX_LEVELS)[number];
+export type { IndexLevelName };
 
 /** One scored (or screened-out) unit of a release, per level and year, as it was at release time. */
 export interface IndexUnitsTable {

@@ -37,7 +37,7 @@ import {
   SpaceExplanation,
   SpaceScoreList,
   UnitSortSchema,
-} from '../../services/maker-index/api-types.js';
+} from '../../domain/index-api-types.js';
 import { ApiError, ErrorBody, notFound } from '../errors.js';
 
 export interface IndexRouteDeps {

@@ -6,7 +6,7 @@ import type { PipelineSpecType } from '../../engine/pipeline/spec.js';
 import type { Dataset } from '../../engine/types.js';
 import type { Store } from '../../store/database.js';
 import { unitHistory } from '../../store/index-repo.js';
-import type { SpaceExplanation } from './api-types.js';
+import type { SpaceExplanation } from '../../domain/index-api-types.js';
 import { assertAdditive, ExplainUnsupportedError, explainUnit } from './explain.js';
 import { IndexQueryError, resolveRelease, resolveYear } from './queries.js';
 import { yearModel } from './release-data.js';

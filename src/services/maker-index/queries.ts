@@ -19,7 +19,7 @@ import type {
   RegionScoreList,
   ReleaseSummary,
   SpaceScoreList,
-} from './api-types.js';
+} from '../../domain/index-api-types.js';
 import type { MakerFramework, RegionLevel } from './framework-schema.js';
 import { partInfo, releaseFramework, yearModel } from './release-data.js';
 import { column, yearMatrix } from './year-matrix.js';

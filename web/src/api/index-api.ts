@@ -1,161 +1,17 @@
-// The Maker Index API (/api/v1/index/…). The shapes mirror src/services/maker-index/api-types.ts
-// (the web app may import only the domain and the engine, so they are restated here).
+// The Maker Index API (/api/v1/index/…). The response types are the server's response schemas'
+// own (src/domain/index-api-types.ts), imported as types only so the bundle has no typebox.
+import type {
+  IndexInputs,
+  RankIntervals,
+  RegionScoreList,
+  ReleaseList,
+  SpaceExplanation,
+  SpaceScoreList,
+} from '../../../src/domain/index-api-types.js';
+import type { IndexLevelName as IndexLevel } from '../../../src/domain/index-units.js';
 import { getJson, toQuery } from './client.js';
 
-type Num = number | null;
-
-export type IndexLevel = 'space' | 'province' | 'prefecture';
-
-export interface ReleaseSummary {
-  id: string;
-  frameworkId: string;
-  frameworkVersion: string;
-  yearFrom: number;
-  yearTo: number;
-  dataHash: string;
-  engineVersion: string;
-  createdAt: string;
-  status: string;
-  coverage: { level: IndexLevel; year: number; units: number }[];
-}
-
-export interface ReleaseList {
-  items: ReleaseSummary[];
-  latest: string | null;
-}
-
-export interface PillarInfo {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  weight: number;
-}
-
-interface PillarScore {
-  code: string;
-  score: Num;
-  rank: Num;
-}
-
-interface RankFields {
-  score: Num;
-  rank: Num;
-  rankPrev: Num;
-  rankChange: Num;
-}
-
-export interface SpaceScore extends RankFields {
-  id: string;
-  name: string | null;
-  regionCode: string | null;
-  type: string | null;
-  pillars: PillarScore[];
-}
-
-export interface SpaceScoreList {
-  release: string;
-  year: number;
-  total: number;
-  next: string | null;
-  pillars: PillarInfo[];
-  items: SpaceScore[];
-}
-
-export interface RegionScore extends RankFields {
-  code: string;
-  name: string | null;
-  pillars: PillarScore[];
-  indicators: { code: string; raw: Num; score: Num; rank: Num }[];
-}
-
-export interface RegionScoreList {
-  release: string;
-  level: 'province' | 'prefecture';
-  year: number;
-  pillars: PillarInfo[];
-  indicators: {
-    code: string;
-    nameZh: string;
-    nameEn: string;
-    pillar: string;
-    unit: string;
-    direction: number;
-    weight: number;
-  }[];
-  items: RegionScore[];
-}
-
-interface StrWeak {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  rank: number;
-  normalised: number;
-  raw: Num;
-}
-
-export interface SpaceExplanation extends RankFields {
-  release: string;
-  year: number;
-  space: { id: string; name: string | null; regionCode: string | null; type: string | null };
-  units: number;
-  pillars: {
-    code: string;
-    nameZh: string;
-    nameEn: string;
-    score: Num;
-    rank: Num;
-    weight: number;
-    effectiveWeight: number;
-    contribution: number;
-  }[];
-  indicators: {
-    code: string;
-    nameZh: string;
-    nameEn: string;
-    pillar: string;
-    unit: string;
-    direction: number;
-    raw: Num;
-    imputed: boolean;
-    normalised: Num;
-    rank: Num;
-    weight: number;
-    effectiveWeight: number;
-    contribution: number;
-  }[];
-  excluded: { code: string; coverage: number }[];
-  strengths: StrWeak[];
-  weaknesses: StrWeak[];
-  check: { contributionSum: number; score: number; difference: number };
-}
-
-export interface IndexInputs {
-  release: string;
-  level: IndexLevel;
-  year: number;
-  aggregation: string;
-  units: string[];
-  names: (string | null)[];
-  index: { code: string; values: Num[] };
-  pillars: { codes: string[]; nameZh: string[]; nameEn: string[]; weights: number[]; values: Num[][] };
-  indicators: null | {
-    codes: string[];
-    parents: string[];
-    weights: number[];
-    directions: number[];
-    values: Num[][];
-  };
-}
-
-export interface RankIntervals {
-  release: string;
-  level: IndexLevel;
-  year: number;
-  createdAt: string;
-  analysis: Record<string, unknown>;
-  items: { unitId: string; name: string | null; nominal: Num; mean: Num; median: Num; q5: Num; q95: Num }[];
-}
+export type { IndexInputs, IndexLevel, SpaceExplanation };
 
 const opt = (release: string | undefined) => (release ? { release } : {});
 
@@ -168,7 +24,7 @@ export const indexApi = {
     ),
   spaces: (q: { year?: number; region?: string; limit?: number; release?: string }, s?: AbortSignal) =>
     getJson<SpaceScoreList>(`/api/v1/index/spaces${toQuery(q)}`, s),
-  regions: (level: 'province' | 'prefecture', year: number | undefined, release?: string, s?: AbortSignal) =>
+  regions: (level: RegionScoreList['level'], year: number | undefined, release?: string, s?: AbortSignal) =>
     getJson<RegionScoreList>(`/api/v1/index/regions${toQuery({ level, year, ...opt(release) })}`, s),
   explain: (id: string, year?: number, s?: AbortSignal) =>
     getJson<SpaceExplanation>(

@@ -1,8 +1,10 @@
-// What the index services return, as TypeBox schemas: the API routes use them as response schemas
-// (so the OpenAPI document shows them) and the services' return types derive from them.
+// What the Maker Index API returns, as TypeBox schemas: the API routes use them as response schemas
+// (so the OpenAPI document shows them), the index services' return types derive from them, and the
+// web app's client takes the types (`import type` only, so the browser bundle has no typebox). They
+// sit in the domain because the web may import nothing above it.
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../../domain/schema-helpers.js';
-import { INDEX_LEVELS, UNIT_SORTS } from '../../store/index-repo.js';
+import { INDEX_LEVELS, UNIT_SORTS } from './index-units.js';
+import { Nullable } from './schema-helpers.js';
 
 const Num = Nullable(Type.Number());
 const Int = Nullable(Type.Integer());
@@ -31,6 +33,7 @@ export const ReleaseList = Type.Object({
   items: Type.Array(ReleaseSummary),
   latest: Nullable(Type.String()),
 });
+export type ReleaseList = Static<typeof ReleaseList>;
 
 export const ReleaseDetail = Type.Intersect([
   ReleaseSummary,
