@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortFirm } from '../../domain/cohort.js';
-import {
-  cohortCurve,
-  cohortFollowUp,
-  cohortSurvival,
-  dayOf,
-  graduationShare,
-  yearEndDay,
-  type CohortIssue,
-} from './cohort-stats.js';
+import { cohortCurve, cohortSurvival, graduationShare } from './cohort-stats.js';
 
 const firm = (
   id: string,
@@ -36,27 +28,7 @@ const firms = [
   firm('G', '2018-06-01', '2021-02-01', 'closed'),
 ];
 
-describe('dates', () => {
-  it('reads full and partial dates, partial ones at the middle of their period', () => {
-    expect(dayOf('1970-01-02')).toBe(1);
-    expect(dayOf('2020')).toBe(dayOf('2020-07-02'));
-    expect(dayOf('2020-02')).toBe(dayOf('2020-02-15'));
-    expect(dayOf('2021-02-31')).toBeNaN();
-    expect(dayOf('2021-13')).toBeNaN();
-    expect(dayOf('soon')).toBeNaN();
-    expect(yearEndDay(2020) - dayOf('2020-01-01')).toBe(365);
-  });
-});
-
-describe('cohort follow-up', () => {
-  it('censors everything but a closure, and counts only firms that had entered', () => {
-    const f = cohortFollowUp(firms, yearEndDay(2020));
-    expect(f.entered).toBe(6);
-    const days = Array.from(f.years, (y) => Math.round(y * 365.25));
-    expect(days).toEqual([365, 546, 1095, 547, 213, 944]);
-    expect(Array.from(f.failed)).toEqual([1, 0, 0, 1, 0, 0]);
-  });
-
+describe('cohort survival', () => {
   it('gives the hand-worked Kaplan–Meier survival', () => {
     const c = cohortCurve(firms, 2020);
     const failures = c.steps.filter((s) => s.events > 0);
@@ -75,22 +47,6 @@ describe('cohort follow-up', () => {
     const r = cohortSurvival(firms, 2019, 2, 1);
     expect(r.firms).toBe(5);
     expect(r.survival).toBeNaN();
-  });
-
-  it('reports firms with unreadable or inverted dates and leaves them out', () => {
-    const issues: CohortIssue[] = [];
-    const f = cohortFollowUp(
-      [
-        firm('x', '2019-13-01', null, 'resident'),
-        firm('y', '2019-05-01', '2019-01-01', 'closed'),
-        firms[0] as CohortFirm,
-      ],
-      yearEndDay(2020),
-      issues,
-    );
-    expect(f.entered).toBe(1);
-    expect(issues.map((i) => i.firmId)).toEqual(['x', 'y']);
-    expect(issues[1]?.message).toMatch(/before entered_on/);
   });
 });
 

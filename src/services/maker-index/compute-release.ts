@@ -3,9 +3,9 @@
 // touches the database, so a failure anywhere leaves nothing behind.
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { CohortFirm } from '../../domain/cohort.js';
+import type { CohortIssue } from '../../domain/cohort-follow-up.js';
 import type { SpaceFacts } from '../../store/index-inputs-repo.js';
 import type { IndexScore, IndexUnit } from '../../store/index-repo.js';
-import type { CohortIssue } from './cohort-stats.js';
 import type { MakerFramework, RegionLevel } from './framework-schema.js';
 import type { IndexLevel } from './framework.js';
 import type { RegionData } from './region-data.js';

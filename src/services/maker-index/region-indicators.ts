@@ -1,10 +1,10 @@
 // Region indicators (MAKER-INDEX §4, region level) for provinces and prefectures: densities per
 // resident, growth, the spread of space scores, grades, cohort survival and outcomes per resident.
 import type { AnnualReport } from '../../domain/annual-report.js';
+import { dayOf, yearEndDay } from '../../domain/cohort-follow-up.js';
 import type { RegionIndex } from '../../domain/regions.js';
 import { medianNA } from '../../engine/pipeline/numeric.js';
 import type { SpaceFacts } from '../../store/index-inputs-repo.js';
-import { dayOf, yearEndDay } from './cohort-stats.js';
 import type { MakerFramework, RegionFormula, RegionFormulaParams, RegionLevel } from './framework-schema.js';
 import type { IndicatorTable } from './run-year.js';
 

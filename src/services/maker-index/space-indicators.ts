@@ -3,15 +3,9 @@
 import OpeningHours from 'opening_hours';
 import type { AnnualReport } from '../../domain/annual-report.js';
 import type { CohortFirm } from '../../domain/cohort.js';
+import { dayOf, yearEndDay, YEAR_DAYS, type CohortIssue } from '../../domain/cohort-follow-up.js';
 import type { SpaceFacts } from '../../store/index-inputs-repo.js';
-import {
-  cohortSurvival,
-  dayOf,
-  graduationShare,
-  yearEndDay,
-  YEAR_DAYS,
-  type CohortIssue,
-} from './cohort-stats.js';
+import { cohortSurvival, graduationShare } from './cohort-stats.js';
 import type { FormulaParams, MakerFramework, SpaceFormula, Transform } from './framework-schema.js';
 
 export interface SpaceContext {

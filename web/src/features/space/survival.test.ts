@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CohortFirm } from '../../../../src/domain/cohort.js';
-import { cohortCurves, dayOf, followUp, observedUntil, yearlySurvival } from './survival.js';
+import { cohortCurves, yearlySurvival } from './survival.js';
 
 const firm = (
   id: string,
@@ -25,19 +25,10 @@ describe('cohort survival', () => {
     firm('d', '2018-01-01', '2019-01-01', 'closed'),
   ];
 
-  it('observes until the end of the latest year in the cohort', () => {
-    expect(observedUntil(firms)).toBe(Date.UTC(2019, 11, 31) / 86_400_000);
-    expect(dayOf('2016')).toBe(Date.UTC(2016, 6, 2) / 86_400_000);
-  });
-
-  it('counts only closures as failures', () => {
-    const f = followUp(firms, observedUntil(firms));
-    expect(f.failed).toEqual([1, 0, 0, 1]);
-    expect(f.years[0]).toBeCloseTo(366 / 365.25, 6);
-  });
-
   it('estimates survival with the engine (Kaplan–Meier)', () => {
     const c = cohortCurves(firms);
+    // observed until the end of the latest year in the cohort (the follow-up rules: src/domain)
+    expect(c.asOf).toBe(Date.UTC(2019, 11, 31) / 86_400_000);
     // d closes after 365 days (4 at risk → 3/4), a after 366 (3 at risk → 3/4 · 2/3 = 1/2);
     // b (graduated) and c (resident) are censored and never lower the curve.
     const s = yearlySurvival(c.all, 3);
