@@ -156,6 +156,26 @@ describe.skipIf(!hasChromium() && process.env.CI !== 'true')('web app in Chromiu
     expect(await page.getByRole('checkbox', { name: /联合办公型/ }).isChecked()).toBe(true);
   });
 
+  it('keeps both of two quick filter clicks (each applies to the URL as it is then)', async () => {
+    await go('/');
+    await page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 60_000 });
+    // A slow CPU keeps the first click's re-filter running when the second click lands.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 50 });
+    try {
+      await page.getByRole('checkbox', { name: /联合办公型/ }).click();
+      await page.getByRole('checkbox', { name: /投资促进型/ }).click();
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('type')?.split(',').sort())
+      .toEqual(['cn_coworking', 'cn_investment_promotion']);
+    for (const name of [/联合办公型/, /投资促进型/])
+      await expect.poll(() => page.getByRole('checkbox', { name }).isChecked()).toBe(true);
+  });
+
   it('replays growth with the time slider and switches the choropleth metric', async () => {
     await go('/');
     await page.waitForSelector('[data-testid="map"][data-drawn="true"]', { timeout: 60_000 });

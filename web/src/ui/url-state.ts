@@ -46,19 +46,30 @@ export const withChanges = (prev: URLSearchParams, changes: Record<string, UrlVa
   return next;
 };
 
+export type UrlChanges = Record<string, UrlValue> | ((current: URLSearchParams) => Record<string, UrlValue>);
+
+/**
+ * The query string as it is now. The router writes the address at once but renders the new params
+ * in a transition, after the page's work (a re-ranking, a map re-filter); its own "previous" params
+ * are the rendered ones. Building on those, a second quick edit would undo the first.
+ */
+const currentParams = (rendered: URLSearchParams): URLSearchParams =>
+  typeof window === 'undefined' ? rendered : new URLSearchParams(window.location.search);
+
 /**
  * The page's query string and a setter. `push` adds a history entry (a new view); the default
  * replaces the current one (a filter tweak or a slider move should not flood the back button).
+ * Changes may be a function of the current query string.
  */
-export const useUrlState = (): [
-  URLSearchParams,
-  (changes: Record<string, UrlValue>, push?: boolean) => void,
-] => {
+export const useUrlState = (): [URLSearchParams, (changes: UrlChanges, push?: boolean) => void] => {
   const [params, setParams] = useSearchParams();
   const update = useCallback(
-    (changes: Record<string, UrlValue>, push = false) =>
-      setParams((prev) => withChanges(prev, changes), { replace: !push, preventScrollReset: true }),
-    [setParams],
+    (changes: UrlChanges, push = false) => {
+      const current = currentParams(params);
+      const next = withChanges(current, typeof changes === 'function' ? changes(current) : changes);
+      setParams(next, { replace: !push, preventScrollReset: true });
+    },
+    [params, setParams],
   );
   return [params, update];
 };

@@ -16,7 +16,7 @@ import { useFormat } from '../../ui/format.js';
 import { usePageTitle } from '../../ui/page-title.js';
 import { ErrorBox, Loading } from '../../ui/status.js';
 import { useApi } from '../../ui/use-api.js';
-import { useUrlState } from '../../ui/url-state.js';
+import { useUrlState, type UrlChanges } from '../../ui/url-state.js';
 import { classBreaks, classOf, provinceValues, rampFor } from './choropleth.js';
 import { ChoroplethLegend } from './choropleth-legend.js';
 import type { MapController } from './map-controller.js';
@@ -290,10 +290,7 @@ export const MapPage = () => {
     [points, kept, bounds],
   );
 
-  const onFilter = useCallback(
-    (changes: Record<string, string | number | readonly string[] | null>) => update(changes),
-    [update],
-  );
+  const onFilter = useCallback((changes: UrlChanges) => update(changes), [update]);
 
   if (config.error) return <ErrorBox error={config.error} retry={config.retry} />;
   if (loaded.error) return <ErrorBox error={loaded.error} retry={loaded.retry} />;

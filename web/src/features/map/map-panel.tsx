@@ -1,6 +1,6 @@
 // The map's side panel: what is shown, the year, the province layer, the filters (whose type list is
 // also the points' legend) and the spaces in view as a plain list for keyboards and small screens.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useOptimistic, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MapPoints } from '../../../../src/domain/map-points.js';
@@ -16,10 +16,9 @@ import { useFormat } from '../../ui/format.js';
 import { SyntheticBadge } from '../../ui/status.js';
 import { METRICS } from './choropleth.js';
 import { TYPE_COLORS } from './colors.js';
-import { activeFilterCount, FIRST_YEAR, filterToUrl, type MapState } from './map-state.js';
+import type { UrlChanges } from '../../ui/url-state.js';
+import { activeFilterCount, FIRST_YEAR, filterToUrl, parseMapState, type MapState } from './map-state.js';
 import { profilePath } from './popup.js';
-
-type Changes = Record<string, string | number | readonly string[] | null>;
 
 interface PanelProps {
   state: MapState;
@@ -31,7 +30,7 @@ interface PanelProps {
   total: number | undefined;
   visible: readonly number[];
   serverMode: boolean;
-  onChange(changes: Changes): void;
+  onChange(changes: UrlChanges): void;
 }
 
 const toggle = <T extends string>(list: readonly T[] | undefined, v: T): T[] => {
@@ -59,6 +58,10 @@ const CheckGroup = <T extends string>({
   count?: (v: T) => number | undefined;
 }) => {
   const fmt = useFormat();
+  // The filter lives in the URL, and the router applies URL changes as a transition: until it
+  // commits (the map re-filters first), a controlled box would spring back. The optimistic copy shows
+  // the click at once and gives way to the URL's state when the transition is done.
+  const [shown, setShown] = useOptimistic<readonly T[]>(selected ?? []);
   return (
     <fieldset className="check-group">
       <legend>{legend}</legend>
@@ -70,8 +73,13 @@ const CheckGroup = <T extends string>({
               type="checkbox"
               name={name}
               value={v}
-              checked={selected?.includes(v) ?? false}
-              onChange={() => onToggle(v)}
+              checked={shown.includes(v)}
+              onChange={() =>
+                startTransition(() => {
+                  setShown(toggle(shown, v));
+                  onToggle(v);
+                })
+              }
             />
             {swatch && <span className="swatch" style={{ background: swatch(v) }} aria-hidden="true" />}
             <span className="check-label">{label(v)}</span>
@@ -192,7 +200,13 @@ export const MapPanel = (props: PanelProps) => {
   const { t } = useTranslation();
   const fmt = useFormat();
   const f = state.filter;
-  const set = (next: MapState['filter']) => onChange(filterToUrl(next) as Changes);
+  type Filter = MapState['filter'];
+  // Each change applies to the filter as the URL has it when the change lands, so quick clicks on
+  // two boxes both count (the rendered filter may be a transition behind).
+  const set = (change: (current: Filter) => Filter) =>
+    onChange((params) => filterToUrl(change(parseMapState(params).filter)));
+  // Shown at once, like the filter boxes (see CheckGroup).
+  const [metric, setMetric] = useOptimistic(state.metric);
 
   const typeCounts = useMemo(() => {
     const c = new Map<string, number>();
@@ -245,8 +259,13 @@ export const MapPanel = (props: PanelProps) => {
               type="radio"
               name="metric"
               value={m}
-              checked={state.metric === m}
-              onChange={() => onChange({ metric: m === 'count' ? null : m })}
+              checked={metric === m}
+              onChange={() =>
+                startTransition(() => {
+                  setMetric(m);
+                  onChange({ metric: m === 'count' ? null : m });
+                })
+              }
             />
             {t(`map.metric.${m}`)}
           </label>
@@ -256,7 +275,7 @@ export const MapPanel = (props: PanelProps) => {
       <div className="filters-head">
         <h2>{t('map.filters')}</h2>
         {active > 0 && (
-          <button type="button" className="btn btn-link" onClick={() => set({})}>
+          <button type="button" className="btn btn-link" onClick={() => set(() => ({}))}>
             {t('map.reset', { n: active })}
           </button>
         )}
@@ -270,7 +289,7 @@ export const MapPanel = (props: PanelProps) => {
         label={(v) => fmt.typeLabel(v)}
         swatch={(v: SpaceType) => TYPE_COLORS[v]}
         count={points ? (v) => typeCounts.get(v) ?? 0 : undefined}
-        onToggle={(v) => set({ ...f, type: toggle(f.type, v) })}
+        onToggle={(v) => set((cur) => ({ ...cur, type: toggle(cur.type, v) }))}
       />
       <p className="hint">{t('map.legendHint')}</p>
 
@@ -282,7 +301,7 @@ export const MapPanel = (props: PanelProps) => {
           values={CERTIFICATIONS}
           selected={f.certification}
           label={(v) => t(`certification.${v}`)}
-          onToggle={(v) => set({ ...f, certification: toggle(f.certification, v) })}
+          onToggle={(v) => set((cur) => ({ ...cur, certification: toggle(cur.certification, v) }))}
         />
         <CheckGroup
           legend={t('map.filter.status')}
@@ -290,7 +309,7 @@ export const MapPanel = (props: PanelProps) => {
           values={STATUSES}
           selected={f.status}
           label={(v) => t(`status.${v}`)}
-          onToggle={(v) => set({ ...f, status: toggle(f.status, v) })}
+          onToggle={(v) => set((cur) => ({ ...cur, status: toggle(cur.status, v) }))}
         />
       </details>
 
@@ -298,7 +317,9 @@ export const MapPanel = (props: PanelProps) => {
         <summary>{t('map.filter.priceTitle')}</summary>
         <PriceInput
           value={f.priceMax}
-          onCommit={(v) => set({ ...f, ...(v === null ? { priceMax: undefined } : { priceMax: v }) })}
+          onCommit={(v) =>
+            set((cur) => ({ ...cur, ...(v === null ? { priceMax: undefined } : { priceMax: v }) }))
+          }
         />
       </details>
 
@@ -310,7 +331,7 @@ export const MapPanel = (props: PanelProps) => {
           values={SERVICES}
           selected={f.services}
           label={(v) => t(`service.${v}`)}
-          onToggle={(v) => set({ ...f, services: toggle(f.services, v) })}
+          onToggle={(v) => set((cur) => ({ ...cur, services: toggle(cur.services, v) }))}
         />
       </details>
 
@@ -322,7 +343,7 @@ export const MapPanel = (props: PanelProps) => {
           values={EQUIPMENT}
           selected={f.equipment}
           label={(v) => t(`equipment.${v}`)}
-          onToggle={(v) => set({ ...f, equipment: toggle(f.equipment, v) })}
+          onToggle={(v) => set((cur) => ({ ...cur, equipment: toggle(cur.equipment, v) }))}
         />
       </details>
 
@@ -335,7 +356,9 @@ export const MapPanel = (props: PanelProps) => {
               name="synthetic"
               value={v}
               checked={(f.synthetic === undefined ? 'all' : f.synthetic ? 'synthetic' : 'real') === v}
-              onChange={() => set({ ...f, synthetic: v === 'all' ? undefined : v === 'synthetic' })}
+              onChange={() =>
+                set((cur) => ({ ...cur, synthetic: v === 'all' ? undefined : v === 'synthetic' }))
+              }
             />
             {t(`map.filter.data_${v}`)}
           </label>

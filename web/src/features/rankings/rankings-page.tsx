@@ -205,10 +205,14 @@ export const RankingsPage = () => {
     );
   }
 
-  const setWeights = (w: number[]) => {
-    const isDefault = w.every((x, k) => Math.abs(x - (defaults[k] ?? 0)) < 1e-9);
-    update({ w: isDefault ? null : formatWeights(codes, w) });
-  };
+  // One pillar at a time, on the weights in the URL as it is when the change applies.
+  const setWeight = (k: number, value: number) =>
+    update((current) => {
+      const w = parseWeights(current.get('w'), codes, defaults);
+      w[k] = value;
+      const isDefault = w.every((x, i) => Math.abs(x - (defaults[i] ?? 0)) < 1e-9);
+      return { w: isDefault ? null : formatWeights(codes, w) };
+    });
 
   const sh = shares(weights);
 
@@ -276,7 +280,7 @@ export const RankingsPage = () => {
             shares={sh}
             custom={custom}
             zeroByDefault={defaults.some((w) => w === 0)}
-            onChange={setWeights}
+            onChange={setWeight}
             onReset={() => update({ w: null })}
           />
           <section className="rankings-table" aria-labelledby="rank-table-h">

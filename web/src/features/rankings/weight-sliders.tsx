@@ -1,5 +1,6 @@
 // One range slider per pillar. Weights are relative: the share each gets of their total is shown
 // beside it, since that share is what the weighted mean uses.
+import { startTransition, useOptimistic } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.js';
 
@@ -20,11 +21,15 @@ export const WeightSliders = ({
   custom: boolean;
   /** Some pillar weighs 0 in the framework (context only): say why. */
   zeroByDefault: boolean;
-  onChange: (w: number[]) => void;
+  /** Pillar k's weight set to `value` (0–1). */
+  onChange: (k: number, value: number) => void;
   onReset: () => void;
 }) => {
   const { t } = useTranslation();
   const fmt = useFormat();
+  // The weights live in the URL, applied as a transition after the re-ranking: the optimistic copy
+  // keeps a dragged slider where the hand left it until then, instead of springing back.
+  const [shown, setShown] = useOptimistic(weights);
   return (
     <section className="card weights" aria-labelledby="weights-h">
       <h2 id="weights-h">{t('rankings.weights')}</h2>
@@ -33,7 +38,7 @@ export const WeightSliders = ({
       </p>
       {codes.map((c, k) => {
         const id = `weight-${c}`;
-        const v = Math.round((weights[k] ?? 0) * 100);
+        const v = Math.round((shown[k] ?? 0) * 100);
         return (
           <div key={c} className="weight">
             <label htmlFor={id}>
@@ -52,9 +57,11 @@ export const WeightSliders = ({
               data-pillar={c}
               aria-valuetext={t('rankings.weightValue', { v, share: fmt.pct(shares[k] ?? 0, 0) })}
               onChange={(e) => {
-                const next = [...weights];
-                next[k] = Number(e.target.value) / 100;
-                onChange(next);
+                const value = Number(e.target.value) / 100;
+                startTransition(() => {
+                  setShown(shown.map((w, i) => (i === k ? value : w)));
+                  onChange(k, value);
+                });
               }}
             />
           </div>
