@@ -1,6 +1,7 @@
 // Bulk INSERTs built as plain SQL text: for tens of thousands of rows, building Kysely operation
-// trees costs more than the database work. PostgreSQL gets multi-row statements (one round trip per
-// few thousand rows). SQLite has no round trips, and measured here one prepared single-row
+// trees costs more than the database work. PostgreSQL gets one array per column, unnested into rows
+// (one round trip per 5,000 rows; 20k-space import: write stage 2.19 → 1.93 s against multi-row
+// VALUES), or multi-row VALUES for a few rows. SQLite has no round trips, and measured here one prepared single-row
 // statement run per row costs less CPU than multi-row ones (100k spaces: ~2.0 s against 2.7–4.5 s
 // for 20–800 rows per statement, same run).
 import { CompiledQuery, sql, type Kysely } from 'kysely';
@@ -28,6 +29,38 @@ const statementText = (
   return `insert into ${quote(table)} (${columns.map(quote).join(',')}) values ${tuples.join(',')}`;
 };
 
+/**
+ * PostgreSQL, many rows: one array per column, spread back into rows by unnest(). The server parses
+ * a few array literals instead of binding tens of thousands of parameters.
+ */
+const PG_UNNEST_MIN_ROWS = 200;
+const PG_UNNEST_ROWS = 5000;
+
+/** Each column's type as PostgreSQL spells it (for the array casts), read once per table. */
+const pgTypes = new WeakMap<object, Map<string, Map<string, string>>>();
+const pgColumnTypes = async <DB>(
+  db: Kysely<DB>,
+  table: string,
+  columns: readonly string[],
+): Promise<string[]> => {
+  const key = db.getExecutor().adapter;
+  let tables = pgTypes.get(key);
+  if (!tables) pgTypes.set(key, (tables = new Map()));
+  let types = tables.get(table);
+  if (!types) {
+    const found = await sql<{ name: string; type: string }>`
+      select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+      where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`.execute(db);
+    types = new Map(found.rows.map((r) => [r.name, r.type]));
+    tables.set(table, types);
+  }
+  return columns.map((c) => {
+    const t = types.get(c);
+    if (!t) throw new Error(`insertMany: table ${table} has no column ${c}`);
+    return t;
+  });
+};
+
 /** SQLite rows per synchronous run: the event loop gets a turn between runs. */
 const SQLITE_ROWS_PER_TURN = 2000;
 
@@ -51,6 +84,21 @@ export const insertMany = async <DB>(
       state.runMany(text, rows.slice(start, start + SQLITE_ROWS_PER_TURN));
       state.bump();
       await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  if (dialect === 'postgres' && rows.length >= PG_UNNEST_MIN_ROWS) {
+    const types = await pgColumnTypes(db, table, columns);
+    const casts = types.map((t, i) => `$${i + 1}::${t}[]`).join(',');
+    const text = `insert into ${quote(table)} (${columns.map(quote).join(',')}) select * from unnest(${casts})`;
+    for (let start = 0; start < rows.length; start += PG_UNNEST_ROWS) {
+      const part = rows.slice(start, start + PG_UNNEST_ROWS);
+      await db.executeQuery(
+        CompiledQuery.raw(
+          text,
+          columns.map((_, c) => part.map((r) => r[c])),
+        ),
+      );
     }
     return;
   }
