@@ -1,40 +1,20 @@
 // Bulk INSERTs built as plain SQL text: for tens of thousands of rows, building Kysely operation
 // trees costs more than the database work. PostgreSQL gets one array per column, unnested into rows
 // (one round trip per 5,000 rows; 20k-space import: write stage 2.19 → 1.93 s against multi-row
-// VALUES), or multi-row VALUES for a few rows. SQLite has no round trips, and measured here one prepared single-row
-// statement run per row costs less CPU than multi-row ones (100k spaces: ~2.0 s against 2.7–4.5 s
-// for 20–800 rows per statement, same run).
+// VALUES). SQLite has no round trips, and measured here one prepared single-row statement run per
+// row costs less CPU than multi-row ones (100k spaces: ~2.0 s against 2.7–4.5 s for 20–800 rows per
+// statement, same run).
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { dialectOf } from './migrations/column-types.js';
 import { stateOf } from './store-state.js';
 
-/** Bound parameters per PostgreSQL statement, below its limit of 65,535. */
-const PG_MAX_PARAMS = 60_000;
-
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-const statementText = (
-  table: string,
-  columns: readonly string[],
-  rowCount: number,
-  placeholder: (i: number) => string,
-): string => {
-  const width = columns.length;
-  const tuples: string[] = [];
-  for (let r = 0; r < rowCount; r++) {
-    const p: string[] = [];
-    for (let c = 0; c < width; c++) p.push(placeholder(r * width + c + 1));
-    tuples.push(`(${p.join(',')})`);
-  }
-  return `insert into ${quote(table)} (${columns.map(quote).join(',')}) values ${tuples.join(',')}`;
-};
+const insertInto = (table: string, columns: readonly string[]): string =>
+  `insert into ${quote(table)} (${columns.map(quote).join(',')})`;
 
-/**
- * PostgreSQL, many rows: one array per column, spread back into rows by unnest(). The server parses
- * a few array literals instead of binding tens of thousands of parameters.
- */
-const PG_UNNEST_MIN_ROWS = 200;
-const PG_UNNEST_ROWS = 5000;
+/** PostgreSQL rows per statement: each column's values go as one array, spread back by unnest(). */
+const PG_ROWS_PER_STATEMENT = 5000;
 
 /** Each column's type as PostgreSQL spells it (for the array casts), read once per table. */
 const pgTypes = new WeakMap<object, Map<string, Map<string, string>>>();
@@ -64,7 +44,7 @@ const pgColumnTypes = async <DB>(
 /** SQLite rows per synchronous run: the event loop gets a turn between runs. */
 const SQLITE_ROWS_PER_TURN = 2000;
 
-/** Inserts `rows` (values in `columns` order) in as few statements as the parameter limits allow. */
+/** Inserts `rows` (values in `columns` order) with as little per-statement work as each database allows. */
 export const insertMany = async <DB>(
   db: Kysely<DB>,
   table: string,
@@ -72,27 +52,11 @@ export const insertMany = async <DB>(
   rows: ReadonlyArray<ReadonlyArray<unknown>>,
 ): Promise<void> => {
   if (rows.length === 0) return;
-  const dialect = dialectOf(db);
-  const state = stateOf(db);
-  if (dialect === 'sqlite' && state?.runMany && db.isTransaction) {
-    // Inside a transaction Kysely holds SQLite's only connection, so running statements on it
-    // directly is part of that transaction; it skips Kysely's per-query work (~25 % of the CPU
-    // time of a 100k insert). The driver does not see these writes, so bump the version here.
-    const text = statementText(table, columns, 1, () => '?');
-    for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_TURN) {
-      state.bump();
-      state.runMany(text, rows.slice(start, start + SQLITE_ROWS_PER_TURN));
-      state.bump();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return;
-  }
-  if (dialect === 'postgres' && rows.length >= PG_UNNEST_MIN_ROWS) {
+  if (dialectOf(db) === 'postgres') {
     const types = await pgColumnTypes(db, table, columns);
-    const casts = types.map((t, i) => `$${i + 1}::${t}[]`).join(',');
-    const text = `insert into ${quote(table)} (${columns.map(quote).join(',')}) select * from unnest(${casts})`;
-    for (let start = 0; start < rows.length; start += PG_UNNEST_ROWS) {
-      const part = rows.slice(start, start + PG_UNNEST_ROWS);
+    const text = `${insertInto(table, columns)} select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(',')})`;
+    for (let start = 0; start < rows.length; start += PG_ROWS_PER_STATEMENT) {
+      const part = rows.slice(start, start + PG_ROWS_PER_STATEMENT);
       await db.executeQuery(
         CompiledQuery.raw(
           text,
@@ -102,15 +66,21 @@ export const insertMany = async <DB>(
     }
     return;
   }
-  const placeholder = dialect === 'postgres' ? (i: number) => `$${i}` : () => '?';
-  const chunk = dialect === 'postgres' ? Math.max(1, Math.floor(PG_MAX_PARAMS / columns.length)) : 1;
-  const texts = new Map<number, string>();
-  for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk);
-    let text = texts.get(part.length);
-    if (!text) texts.set(part.length, (text = statementText(table, columns, part.length, placeholder)));
-    await db.executeQuery(CompiledQuery.raw(text, part.flat()));
+  const text = `${insertInto(table, columns)} values (${columns.map(() => '?').join(',')})`;
+  const state = stateOf(db);
+  if (state?.runMany && db.isTransaction) {
+    // Inside a transaction Kysely holds SQLite's only connection, so running statements on it
+    // directly is part of that transaction; it skips Kysely's per-query work (~25 % of the CPU
+    // time of a 100k insert). The driver does not see these writes, so bump the version here.
+    for (let start = 0; start < rows.length; start += SQLITE_ROWS_PER_TURN) {
+      state.bump();
+      state.runMany(text, rows.slice(start, start + SQLITE_ROWS_PER_TURN));
+      state.bump();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
   }
+  for (const row of rows) await db.executeQuery(CompiledQuery.raw(text, [...row]));
 };
 
 /** Most page cache a bulk load may take, KiB (pages are taken only as needed). */
