@@ -19,13 +19,13 @@ const writeJson = async (out: Writable, value: Record<string, unknown>): Promise
   let first = true;
   await put(out, '{');
   for (const [key, member] of Object.entries(value)) {
-    const text = isPlainObject(member) ? undefined : JSON.stringify(member);
+    const nested = isPlainObject(member);
+    const text = nested ? '' : JSON.stringify(member);
     // JSON.stringify leaves out members it cannot represent (undefined, functions, symbols).
-    if (!isPlainObject(member) && text === undefined) continue;
+    if (text === undefined) continue;
     await put(out, `${first ? '' : ','}${JSON.stringify(key)}:`);
     first = false;
-    if (isPlainObject(member)) await writeJson(out, member);
-    else await put(out, text!);
+    await (nested ? writeJson(out, member) : put(out, text));
   }
   await put(out, '}');
 };
