@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CohortFirm } from '../../domain/cohort.js';
+import { workedCohort } from '../../../test/fixtures/cohorts.js';
 import { cohortCurve, cohortSurvival, graduationShare } from './cohort-stats.js';
 
-const firm = (
-  id: string,
-  enteredOn: string,
-  exitedOn: string | null,
-  exitKind: CohortFirm['exitKind'],
-): CohortFirm => ({ id, spaceId: 's', name: id, enteredOn, exitedOn, exitKind, synthetic: false });
-
-// Worked by hand, observed at 2020-12-31 (durations in days):
-//   E entered 2020-06-01, resident           213 censored
-//   A 2018-01-01 → closed 2019-01-01         365 failure
-//   B 2018-01-01 → graduated 2019-07-01      546 censored
-//   D 2019-01-01 → closed 2020-07-01         547 failure
-//   G 2018-06-01 → closed 2021-02-01         944 censored (still in the space at the end of 2020)
-//   C 2018-01-01, resident                  1095 censored
-//   F entered 2021-03-01                     not yet in the cohort
-// KM: at 365, 5 at risk, 1 fails → 4/5; at 547, 3 at risk, 1 fails → 4/5 · 2/3 = 8/15.
-const firms = [
-  firm('A', '2018-01-01', '2019-01-01', 'closed'),
-  firm('B', '2018-01-01', '2019-07-01', 'graduated'),
-  firm('C', '2018-01-01', null, 'resident'),
-  firm('D', '2019-01-01', '2020-07-01', 'closed'),
-  firm('E', '2020-06-01', null, 'resident'),
-  firm('F', '2021-03-01', null, 'resident'),
-  firm('G', '2018-06-01', '2021-02-01', 'closed'),
-];
+const firms = workedCohort;
 
 describe('cohort survival', () => {
   it('gives the hand-worked Kaplan–Meier survival', () => {
